@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace Motiflens.Cli;
+
+/// <summary>Factories for the options every command carries (--seed, --threads, --json).</summary>
+public static class CommonOptions
+{
+    public static Option<int> Seed() => new("--seed")
+    {
+        Description = "Random seed; same seed and thread count give identical results",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Worker threads (default: all cores)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print a machine-readable JSON result on stdout (human text goes to stderr)",
+    };
+
+    /// <summary>Validates a thread count, as bad input rather than a crash.</summary>
+    public static int CheckThreads(int threads) =>
+        threads >= 1 ? threads : throw new IO.InputException($"--threads must be at least 1; got {threads}");
+}

@@ -1,0 +1,114 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Motiflens.Cli;
+
+/// <summary>
+/// The only place that writes to the console. Human text and progress go to stderr; JSON results go to
+/// stdout. Progress bars are drawn only when stderr is a terminal.
+/// </summary>
+public static class Output
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static readonly Lazy<IAnsiConsole> Err = new(() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Error),
+        Ansi = Console.IsErrorRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+        ColorSystem = Console.IsErrorRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        Interactive = Console.IsErrorRedirected ? InteractionSupport.No : InteractionSupport.Detect,
+    }));
+
+    /// <summary>Whether live progress bars can be drawn.</summary>
+    public static bool Interactive => !Console.IsErrorRedirected;
+
+    public static IAnsiConsole Stderr => Err.Value;
+
+    /// <summary>Writes a line of human text to stderr (escaped, never interpreted as markup).</summary>
+    public static void Info(string text) => Console.Error.WriteLine(text);
+
+    /// <summary>Writes <paramref name="value"/> as one JSON line on stdout.</summary>
+    public static void Json<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a progress reporter: a live bar on a terminal, otherwise a line
+    /// every ~10% (so logs of batch jobs still show progress).
+    /// </summary>
+    public static T WithProgress<T>(string title, Func<IProgress<ProgressInfo>, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!Interactive)
+        {
+            var plain = new PlainProgress(title);
+            return work(plain);
+        }
+
+        T result = default!;
+        Stderr.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(title), maxValue: 1.0);
+                var reporter = new SyncProgress(p =>
+                {
+                    if (p.Total > 0)
+                    {
+                        task.MaxValue = p.Total;
+                        task.Value = p.Done;
+                    }
+
+                    task.Description = Markup.Escape(string.IsNullOrEmpty(p.Message) ? title : $"{title} {p.Message}");
+                });
+                result = work(reporter);
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
+    /// <summary>Reports synchronously on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SyncProgress(Action<ProgressInfo> report) : IProgress<ProgressInfo>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(ProgressInfo value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
+    }
+
+    private sealed class PlainProgress(string title) : IProgress<ProgressInfo>
+    {
+        private readonly Lock _gate = new();
+        private int _lastDecile = -1;
+
+        public void Report(ProgressInfo value)
+        {
+            lock (_gate)
+            {
+                int decile = value.Total > 0 ? (int)(10 * value.Done / value.Total) : -1;
+                if (decile != _lastDecile || value.Done >= value.Total)
+                {
+                    _lastDecile = decile;
+                    var pct = value.Total > 0 ? $"{100.0 * value.Done / value.Total,5:F1}% " : string.Empty;
+                    Console.Error.WriteLine($"{title}: {pct}{value.Message}".TrimEnd());
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A progress update: <paramref name="Done"/> of <paramref name="Total"/> units plus a short status.</summary>
+public readonly record struct ProgressInfo(double Done, double Total, string Message = "");
