@@ -14,7 +14,6 @@ public class NpyTests
         var b = Npy.Read(ms, "mem");
         Assert.Equal(new[] { 2, 3 }, b.Shape);
         Assert.Equal(a.Get<float>(), b.Get<float>());
-        Assert.Equal(0, (int)(ms.Length % 64 == 0 ? 0 : (10 + 0) % 1) );
     }
 
     [Fact]
