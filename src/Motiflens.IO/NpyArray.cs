@@ -91,8 +91,9 @@ public sealed class NpyArray
         {
             case float[] f: return f;
             case double[] d: return Array.ConvertAll(d, v => (float)v);
+            // byte[] and sbyte[] each pass the other's run-time type test (array covariance): use the dtype.
+            case sbyte[] sb when DType.Kind == NpyKind.Int8: return Array.ConvertAll(sb, v => (float)v);
             case byte[] b: return Array.ConvertAll(b, v => (float)v);
-            case sbyte[] sb: return Array.ConvertAll(sb, v => (float)v);
             case int[] i: return Array.ConvertAll(i, v => (float)v);
             case long[] l: return Array.ConvertAll(l, v => (float)v);
             case bool[] bo: return Array.ConvertAll(bo, v => v ? 1f : 0f);
@@ -107,8 +108,8 @@ public sealed class NpyArray
         {
             case double[] d: return (double[])d.Clone();
             case float[] f: return Array.ConvertAll(f, v => (double)v);
+            case sbyte[] sb when DType.Kind == NpyKind.Int8: return Array.ConvertAll(sb, v => (double)v);
             case byte[] b: return Array.ConvertAll(b, v => (double)v);
-            case sbyte[] sb: return Array.ConvertAll(sb, v => (double)v);
             case int[] i: return Array.ConvertAll(i, v => (double)v);
             case long[] l: return Array.ConvertAll(l, v => (double)v);
             case bool[] bo: return Array.ConvertAll(bo, v => v ? 1.0 : 0.0);
@@ -117,7 +118,10 @@ public sealed class NpyArray
     }
 
     /// <summary>The typed data; throws when the element type differs.</summary>
-    public T[] Get<T>() => Data as T[] ?? throw new InvalidOperationException($"array is {DType}, not {typeof(T).Name}");
+    public T[] Get<T>() =>
+        Data.GetType().GetElementType() == typeof(T) // exact: "as byte[]" would also accept an sbyte[] (array covariance)
+            ? (T[])Data
+            : throw new InvalidOperationException($"array is {DType}, not {typeof(T).Name}");
 
     public string ShapeString => "(" + string.Join(", ", Shape) + (Shape.Length == 1 ? ",)" : ")");
 }
