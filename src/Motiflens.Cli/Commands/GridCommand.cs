@@ -1,0 +1,123 @@
+using System.CommandLine;
+using Motiflens.Genomics.Datasets;
+using Motiflens.IO;
+using Motiflens.Search;
+using Motiflens.Search.Evaluation;
+using Motiflens.Search.History;
+using Motiflens.Search.Spaces;
+
+namespace Motiflens.Cli.Commands;
+
+/// <summary>
+/// <c>motiflens grid</c>: trains every architecture of a space --replicates times and records them in a history
+/// (the input of <c>motiflens replay</c> and of the gold standard). Re-running with the same --out continues: trials
+/// already recorded are skipped.
+/// </summary>
+public static class GridCommand
+{
+    public static Command Create()
+    {
+        var space = new Option<string>("--space") { Description = "Model space YAML", Required = true };
+        var data = new Option<string>("--data") { Description = "Dataset .npz with x_train, y_train, x_valid, y_valid", Required = true };
+        var knowledge = SearchCommand.KnowledgeOption();
+        var motifNames = SearchCommand.MotifNamesOption();
+        var replicates = new Option<int>("--replicates") { Description = "Trainings per architecture (different seeds)", DefaultValueFactory = _ => 3 };
+        var lambda = new Option<double>("--lambda") { Description = "λ used for the reward recorded with each child (replay recomputes rewards per λ)", DefaultValueFactory = _ => 1.0 };
+        var outDir = new Option<string>("--out") { Description = "Output folder (history.jsonl, children/)", Required = true };
+        var training = new SearchCommand.ChildTrainingOptions();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("grid", "Train every architecture of a model space R times (a history for replay and the gold standard)")
+        {
+            space, data, knowledge, motifNames, replicates, lambda, outDir, seed, threads, json,
+        };
+        training.AddTo(command);
+        command.SetAction(parseResult => CommandRunner.Run(ct =>
+        {
+            int nThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
+            int nReplicates = ReplayCommand.Positive(parseResult.GetValue(replicates), "--replicates");
+            double lambdaValue = SearchCommand.NonNegative(parseResult.GetValue(lambda), "--lambda");
+            int seedValue = parseResult.GetValue(seed);
+            var modelSpace = ModelSpaceReader.Load(parseResult.GetValue(space)!);
+            if (modelSpace.Size * nReplicates > 1_000_000)
+            {
+                throw new InputException(parseResult.GetValue(space)!, 0,
+                    $"the space has {modelSpace.Size:N0} architectures; a grid of {nReplicates} replicates each is too large (limit 1,000,000 children)");
+            }
+
+            var trainingOptions = training.Read(parseResult);
+            var motifs = SearchCommand.LoadKnowledge(parseResult.GetValue(knowledge), parseResult.GetValue(motifNames));
+            var dataset = SequenceDataset.Load(parseResult.GetValue(data)!);
+            var dir = parseResult.GetValue(outDir)!;
+            Directory.CreateDirectory(dir);
+            var historyPath = Path.Combine(dir, SearchCommand.HistoryFile);
+            using var writer = SearchHistoryWriter.Open(historyPath);
+            foreach (var w in writer.Warnings)
+            {
+                Output.Info("warning: " + w);
+            }
+
+            var done = writer.Existing.Select(r => r.Trial).ToHashSet();
+            var reward = new KnowledgeReward(lambdaValue);
+            var tasks = new List<ChildTask>();
+            long total = modelSpace.Size * nReplicates;
+            foreach (var arch in modelSpace.Enumerate())
+            {
+                long index = modelSpace.IndexOf(arch);
+                for (int r = 0; r < nReplicates; r++)
+                {
+                    int trial = checked((int)(index * nReplicates + r));
+                    if (done.Contains(trial))
+                    {
+                        continue;
+                    }
+
+                    var task = new ChildTask(trial, -1, arch.Tokens.ToArray(), modelSpace.LayerStrings(arch), Seeds.Derive(seedValue, trial), r);
+                    if (modelSpace.InvalidReason(arch) is { } reason)
+                    {
+                        writer.Append(ChildOutcome.Failed(task, "invalid architecture: " + reason).ToRecord(reward, lambdaValue, 0));
+                    }
+                    else
+                    {
+                        tasks.Add(task);
+                    }
+                }
+            }
+
+            if (done.Count > 0)
+            {
+                Output.Info($"continuing: {done.Count} of {total} children already recorded");
+            }
+
+            var evaluator = new LocalEvaluator(modelSpace, dataset, motifs, Path.Combine(dir, "children"), new LocalEvaluatorOptions
+            {
+                Training = trainingOptions,
+                Parallel = training.Parallel(parseResult),
+                Threads = nThreads,
+            });
+            int finished = 0;
+            Output.WithProgress("grid", progress =>
+            {
+                evaluator.Evaluate(tasks, outcome =>
+                {
+                    writer.Append(outcome.ToRecord(reward, lambdaValue, 0));
+                    finished++;
+                    progress.Report(new ProgressInfo(finished, tasks.Count, $"{finished}/{tasks.Count} children"));
+                }, ct);
+                return 0;
+            });
+
+            var records = SearchHistory.Read(historyPath).Records;
+            int failed = records.Count(r => !r.IsOk);
+            Output.Info($"{records.Count} children recorded ({failed} failed) in {historyPath}");
+            if (parseResult.GetValue(json))
+            {
+                Output.Json(new { history = historyPath, architectures = modelSpace.Size, replicates = nReplicates, children = records.Count, failed });
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

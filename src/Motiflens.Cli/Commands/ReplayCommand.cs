@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using Motiflens.IO;
+using Motiflens.Search.Benchmark;
+using Motiflens.Search.History;
+using Motiflens.Search.Spaces;
+
+namespace Motiflens.Cli.Commands;
+
+/// <summary>
+/// <c>motiflens replay</c>: the BioNAS bootstrap benchmark. Searches are answered from recorded histories (one
+/// replicate drawn at random per child); for each λ it reports the gold standard, how often the controller
+/// converges to it, and the mean loss and K ranks of the converged architectures.
+/// </summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var history = new Option<string[]>("--history")
+        {
+            Description = "Recorded histories: Motiflens JSON Lines (.jsonl) or BioNAS train_history.csv (.csv)",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var space = new Option<string>("--space") { Description = "The model space YAML the histories were recorded in", Required = true };
+        var lambdas = new Option<string>("--lambda")
+        {
+            Description = "Comma-separated λ values",
+            DefaultValueFactory = _ => "0.001,0.01,0.1,1,10,100,1000",
+        };
+        var runs = new Option<int>("--runs") { Description = "Independent searches per λ", DefaultValueFactory = _ => 100 };
+        var episodes = new Option<int>("--episodes") { Description = "Controller episodes per search", DefaultValueFactory = _ => 100 };
+        var children = new Option<int>("--children-per-episode") { Description = "Children per episode", DefaultValueFactory = _ => 5 };
+        var controller = SearchCommand.ControllerOption();
+        var preset = SearchCommand.PresetOption();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("replay", "Replay benchmark: how often the controller finds the gold-standard architecture, per λ")
+        {
+            history, space, lambdas, runs, episodes, children, controller, preset, seed, threads, json,
+        };
+        command.SetAction(parseResult => CommandRunner.Run(ct =>
+        {
+            int nThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
+            var lambdaValues = ParseLambdas(parseResult.GetValue(lambdas)!);
+            int nRuns = Positive(parseResult.GetValue(runs), "--runs");
+            int nEpisodes = Positive(parseResult.GetValue(episodes), "--episodes");
+            int nChildren = Positive(parseResult.GetValue(children), "--children-per-episode");
+            var (controllerOptions, update) = SearchCommand.Controller(parseResult.GetValue(preset)!, parseResult.GetValue(controller)!);
+            var modelSpace = ModelSpaceReader.Load(parseResult.GetValue(space)!);
+            var records = new List<ChildRecord>();
+            foreach (var path in parseResult.GetValue(history)!)
+            {
+                if (!File.Exists(path))
+                {
+                    throw new InputException(path, 0, "history file not found");
+                }
+
+                var read = SearchHistory.ReadAny(path, modelSpace);
+                foreach (var w in read.Warnings)
+                {
+                    Output.Info("warning: " + w);
+                }
+
+                foreach (var r in read.Records)
+                {
+                    if (!modelSpace.IsInSpace(new Architecture(r.Tokens)))
+                    {
+                        throw new InputException(path, $"trial {r.Trial}", $"architecture {string.Join('-', r.Tokens)} does not belong to space '{modelSpace.Name}'");
+                    }
+
+                    // Trial ids of several files may clash; the benchmark needs only the measurements.
+                    records.Add(r with { Trial = records.Count });
+                }
+            }
+
+            if (!records.Any(r => r.IsOk))
+            {
+                throw new InputException(string.Join(", ", parseResult.GetValue(history)!), 0, "the histories hold no successful children to replay");
+            }
+
+            var options = new ReplayBenchmarkOptions
+            {
+                Runs = nRuns,
+                Episodes = nEpisodes,
+                ChildrenPerEpisode = nChildren,
+                Controller = controllerOptions,
+                Update = update,
+                Seed = parseResult.GetValue(seed),
+                Threads = nThreads,
+            };
+            var results = Output.WithProgress("replay", progress => ReplayBenchmark.Run(modelSpace, records, lambdaValues, options,
+                new SyncReporter<(int Done, int Total)>(p => progress.Report(new ProgressInfo(p.Done, p.Total, $"{p.Done}/{p.Total} runs"))), ct));
+            foreach (var r in results)
+            {
+                Output.Info($"λ={r.Lambda.ToString("G", CultureInfo.InvariantCulture),-8} converged {r.ConvergedFraction,6:P1}  loss rank {r.MeanLossRank,7:F1}  K rank {r.MeanKRank,7:F1}  gold: {string.Join(" | ", r.GoldStandard)}");
+            }
+
+            if (parseResult.GetValue(json))
+            {
+                Output.Json(new { lambdas = results });
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    internal static double[] ParseLambdas(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            throw new InputException($"--lambda: expected comma-separated numbers, found '{text}'");
+        }
+
+        return parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0
+            ? v
+            : throw new InputException($"--lambda: expected non-negative numbers, found '{p}'")).ToArray();
+    }
+
+    internal static int Positive(int value, string name) =>
+        value >= 1 ? value : throw new InputException($"{name} must be at least 1; got {value}");
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool).</summary>
+    internal sealed class SyncReporter<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,334 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Motiflens.Engine.Training;
+using Motiflens.Genomics.Datasets;
+using Motiflens.Genomics.Motifs;
+using Motiflens.Interpretation.Knowledge;
+using Motiflens.IO;
+using Motiflens.Search;
+using Motiflens.Search.Controllers;
+using Motiflens.Search.Evaluation;
+using Motiflens.Search.History;
+using Motiflens.Search.Spaces;
+
+namespace Motiflens.Cli.Commands;
+
+/// <summary>
+/// <c>motiflens search</c>: BioNAS architecture search. An LSTM controller samples children from a model space, each
+/// child is trained locally and scored with R = −(L + λ·K) [+ μ·KLD_ms], and the controller learns from the rewards.
+/// Writes history.jsonl, controller.json, children/ and best/ into --out; --resume continues a killed search.
+/// </summary>
+public static class SearchCommand
+{
+    internal const string HistoryFile = "history.jsonl";
+    internal const string SettingsFile = "search.json";
+
+    public static Command Create()
+    {
+        var space = new Option<string>("--space") { Description = "Model space YAML (examples/spaces/bionas-216.yaml)", Required = true };
+        var data = new Option<string>("--data") { Description = "Dataset .npz with x_train, y_train, x_valid, y_valid", Required = true };
+        var knowledge = KnowledgeOption();
+        var motifNames = MotifNamesOption();
+        var lambda = new Option<double>("--lambda") { Description = "Weight λ of the knowledge dissimilarity K in the reward", DefaultValueFactory = _ => 1.0 };
+        var mu = new Option<double>("--mu") { Description = "Weight μ of the multi-scale KLD (knowledge-free reliability) in the reward", DefaultValueFactory = _ => 0.0 };
+        var controller = ControllerOption();
+        var preset = PresetOption();
+        var episodes = new Option<int>("--episodes") { Description = "Controller episodes (updates) in total", DefaultValueFactory = _ => 30 };
+        var children = new Option<int>("--children-per-episode") { Description = "Children sampled per episode", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "How many best models to copy into OUT/best", DefaultValueFactory = _ => 3 };
+        var resume = new Option<bool>("--resume") { Description = "Continue the search in --out (no child is lost or evaluated twice)" };
+        var outDir = new Option<string>("--out") { Description = "Output folder", Required = true };
+        var training = new ChildTrainingOptions();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("search", "Architecture search (BioNAS): find models that are predictive and consistent with known motifs")
+        {
+            space, data, knowledge, motifNames, lambda, mu, controller, preset, episodes, children, top, resume, outDir, seed, threads, json,
+        };
+        training.AddTo(command);
+        command.SetAction(parseResult => CommandRunner.Run(ct =>
+        {
+            int nThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
+            int nEpisodes = ReplayCommand.Positive(parseResult.GetValue(episodes), "--episodes");
+            int nChildren = ReplayCommand.Positive(parseResult.GetValue(children), "--children-per-episode");
+            int nTop = Math.Max(0, parseResult.GetValue(top));
+            double lambdaValue = NonNegative(parseResult.GetValue(lambda), "--lambda");
+            double muValue = parseResult.GetValue(mu);
+            if (!double.IsFinite(muValue))
+            {
+                throw new InputException($"--mu must be a finite number; got {muValue}");
+            }
+
+            string presetName = parseResult.GetValue(preset)!;
+            string rule = parseResult.GetValue(controller)!;
+            var (controllerOptions, update) = Controller(presetName, rule);
+            int seedValue = parseResult.GetValue(seed);
+            var modelSpace = ModelSpaceReader.Load(parseResult.GetValue(space)!);
+            var trainingOptions = training.Read(parseResult);
+            var motifs = LoadKnowledge(parseResult.GetValue(knowledge), parseResult.GetValue(motifNames));
+            var dataset = SequenceDataset.Load(parseResult.GetValue(data)!);
+            var dir = parseResult.GetValue(outDir)!;
+            bool resuming = parseResult.GetValue(resume);
+
+            var settings = new Dictionary<string, object>
+            {
+                ["space"] = modelSpace.Name,
+                ["option_counts"] = string.Join('x', modelSpace.OptionCounts),
+                ["lambda"] = lambdaValue,
+                ["mu"] = muValue,
+                ["controller"] = rule.ToLowerInvariant(),
+                ["preset"] = presetName.ToLowerInvariant(),
+                ["children_per_episode"] = nChildren,
+                ["seed"] = seedValue,
+            };
+            PrepareOutput(dir, settings, resuming);
+
+            var historyPath = Path.Combine(dir, HistoryFile);
+            using var writer = SearchHistoryWriter.Open(historyPath);
+            foreach (var w in writer.Warnings)
+            {
+                Output.Info("warning: " + w);
+            }
+
+            var statePath = ArchitectureSearch.StatePath(dir);
+            var archController = resuming && File.Exists(statePath)
+                ? ArchitectureController.Load(statePath, update())
+                : new ArchitectureController(modelSpace.OptionCounts, controllerOptions, update(), seedValue);
+            if (!archController.Policy.OptionCounts.SequenceEqual(modelSpace.OptionCounts))
+            {
+                throw new InputException(statePath, 0, "the saved controller was built for another model space");
+            }
+
+            if (resuming)
+            {
+                Output.Info($"resuming: {writer.Existing.Count} children recorded, {archController.Updates} of {nEpisodes} episodes done");
+            }
+
+            var evaluator = new LocalEvaluator(modelSpace, dataset, motifs, Path.Combine(dir, "children"), new LocalEvaluatorOptions
+            {
+                Training = trainingOptions,
+                Parallel = Math.Max(1, training.Parallel(parseResult)),
+                Threads = nThreads,
+                ComputeKld = muValue != 0,
+            });
+            var search = new ArchitectureSearch(modelSpace, archController, evaluator, new KnowledgeReward(lambdaValue, muValue),
+                new SearchOptions { Episodes = nEpisodes, ChildrenPerEpisode = nChildren, Seed = seedValue, Lambda = lambdaValue, Mu = muValue, StateDirectory = dir },
+                writer.Existing, writer.Append);
+
+            var summary = Output.WithProgress("search", progress =>
+            {
+                var reporter = new ReplayCommand.SyncReporter<SearchProgress>(p =>
+                {
+                    progress.Report(new ProgressInfo(p.ChildrenDone, (double)nEpisodes * nChildren, $"episode {Math.Min(p.Episode + 1, nEpisodes)}/{nEpisodes}"));
+                    if (p.LastChild is null)
+                    {
+                        ReportEpisode(modelSpace, p);
+                    }
+                });
+                return search.Run(reporter, ct);
+            });
+
+            var best = summary.Best.Take(nTop).ToArray();
+            CopyBestModels(dir, best);
+            Output.Info($"converged architecture: {modelSpace.Describe(summary.Converged)}");
+            for (int i = 0; i < best.Length; i++)
+            {
+                Output.Info($"best {i + 1}: R={Fmt(best[i].Reward)} L={Fmt(best[i].Loss)} K={Fmt(best[i].Knowledge)}  {string.Join(" | ", best[i].Layers)}  (trial {best[i].Trial}, best/{i + 1})");
+            }
+
+            if (parseResult.GetValue(json))
+            {
+                Output.Json(new
+                {
+                    history = historyPath,
+                    children = summary.Records.Count,
+                    failed = summary.Records.Count(r => !r.IsOk),
+                    converged = modelSpace.LayerStrings(summary.Converged),
+                    best = best.Select((r, i) => new { rank = i + 1, trial = r.Trial, reward = r.Reward, loss = r.Loss, knowledge = r.Knowledge, kld = r.Kld, layers = r.Layers, model = Path.Combine(dir, "best", (i + 1).ToString(CultureInfo.InvariantCulture)) }),
+                });
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>The --controller option shared by search and replay.</summary>
+    internal static Option<string> ControllerOption() => new("--controller")
+    {
+        Description = "Policy update rule: reinforce (moving-average baseline) or ppo (clip 0.2, several epochs, KL early stop)",
+        DefaultValueFactory = _ => "reinforce",
+    };
+
+    /// <summary>The --preset option shared by search and replay.</summary>
+    internal static Option<string> PresetOption() => new("--preset")
+    {
+        Description = "Controller network preset: bionas (50 LSTM units, embedding 8, buffer 5) or amber (32 units, buffer 15)",
+        DefaultValueFactory = _ => "bionas",
+    };
+
+    internal static Option<string?> KnowledgeOption() => new("--knowledge")
+    {
+        Description = "Known motifs (MEME, JASPAR, HOMER, TRANSFAC, ENCODE or PFM file) for the knowledge dissimilarity K; without it K = 0",
+    };
+
+    internal static Option<string[]> MotifNamesOption() => new("--motif")
+    {
+        Description = "Use only these motifs (ids or names) of the --knowledge file",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>The controller preset and update rule named by --preset and --controller.</summary>
+    internal static (ControllerOptions Options, Func<IPolicyUpdate> Update) Controller(string preset, string rule)
+    {
+        var options = preset.ToLowerInvariant() switch
+        {
+            "bionas" => ControllerOptions.BioNas,
+            "amber" => ControllerOptions.Amber,
+            _ => throw new InputException($"--preset: expected bionas or amber, found '{preset}'"),
+        };
+        Func<IPolicyUpdate> update = rule.ToLowerInvariant() switch
+        {
+            "ppo" => () => new PpoUpdate(),
+            "reinforce" => () => new ReinforceUpdate(),
+            _ => throw new InputException($"--controller: expected ppo or reinforce, found '{rule}'"),
+        };
+        return (options, update);
+    }
+
+    internal static IReadOnlyList<KnowledgeMotif> LoadKnowledge(string? path, string[]? names)
+    {
+        if (path is null)
+        {
+            if (names is { Length: > 0 })
+            {
+                throw new InputException("--motif needs --knowledge FILE to pick the motifs from");
+            }
+
+            return [];
+        }
+
+        var motifs = MotifReader.Read(path);
+        if (names is { Length: > 0 })
+        {
+            motifs = MotifReader.Select(motifs, names, path);
+        }
+
+        if (motifs.Count == 0)
+        {
+            throw new InputException(path, 0, "expected at least one motif");
+        }
+
+        return motifs.Select(KnowledgeMotif.From).ToArray();
+    }
+
+    internal static double NonNegative(double value, string name) =>
+        double.IsFinite(value) && value >= 0 ? value : throw new InputException($"{name} must be a non-negative number; got {value}");
+
+    internal static string Fmt(double? v) => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>
+    /// Creates --out, or checks that a resumed search has the same settings; refuses to mix two searches in one folder.
+    /// </summary>
+    private static void PrepareOutput(string dir, Dictionary<string, object> settings, bool resuming)
+    {
+        var settingsPath = Path.Combine(dir, SettingsFile);
+        var text = JsonSerializer.Serialize(settings);
+        if (resuming)
+        {
+            if (!File.Exists(settingsPath))
+            {
+                throw new InputException(settingsPath, 0, "no search to resume here (search.json is missing); run without --resume first");
+            }
+
+            var saved = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(settingsPath)) ?? [];
+            foreach (var (key, value) in settings)
+            {
+                var now = JsonSerializer.SerializeToElement(value).ToString();
+                if (!saved.TryGetValue(key, out var before) || before.ToString() != now)
+                {
+                    throw new InputException(settingsPath, key, $"the search was started with {key} = {(saved.TryGetValue(key, out var b) ? b.ToString() : "(unset)")}; cannot resume with {now}");
+                }
+            }
+
+            return;
+        }
+
+        if (File.Exists(Path.Combine(dir, HistoryFile)) && new FileInfo(Path.Combine(dir, HistoryFile)).Length > 0)
+        {
+            throw new InputException(dir, 0, "already holds a search (history.jsonl); pass --resume to continue it or choose another --out");
+        }
+
+        Directory.CreateDirectory(dir);
+        AtomicFile.WriteAllText(settingsPath, text);
+    }
+
+    private static void ReportEpisode(ModelSpace space, SearchProgress p)
+    {
+        var probs = string.Join("  ", p.LayerProbabilities.Select((q, t) =>
+            $"{space.Layers[t].Name}[{string.Join(' ', q.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}]"));
+        Output.Info($"episode {p.Episode}/{p.Episodes}: {p.ChildrenDone} children; choice probabilities {probs}");
+        if (p.Best.Count > 0)
+        {
+            var b = p.Best[0];
+            Output.Info($"  best so far: R={Fmt(b.Reward)} L={Fmt(b.Loss)} K={Fmt(b.Knowledge)}  {string.Join(" | ", b.Layers)}");
+        }
+    }
+
+    private static void CopyBestModels(string dir, IReadOnlyList<ChildRecord> best)
+    {
+        var bestDir = Path.Combine(dir, "best");
+        for (int i = 0; i < best.Count; i++)
+        {
+            var source = ChildFiles.Directory(Path.Combine(dir, "children"), best[i].Trial);
+            var target = Path.Combine(bestDir, (i + 1).ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.GetFiles(source))
+            {
+                var bytes = File.ReadAllBytes(file);
+                AtomicFile.Write(Path.Combine(target, Path.GetFileName(file)), s => s.Write(bytes));
+            }
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(bestDir, "best.jsonl"), string.Concat(best.Select(r => SearchHistory.ToJsonLine(r) + "\n")));
+    }
+    /// <summary>The options that set how each child is trained (shared by search and grid).</summary>
+    internal sealed class ChildTrainingOptions
+    {
+        private readonly Option<int> _epochs = new("--epochs") { Description = "Training epochs per child (early stopping may end sooner)", DefaultValueFactory = _ => 20 };
+        private readonly Option<int> _batch = new("--batch-size") { Description = "Mini-batch size for children", DefaultValueFactory = _ => 128 };
+        private readonly Option<double> _lr = new("--lr") { Description = "Adam learning rate for children", DefaultValueFactory = _ => 0.01 };
+        private readonly Option<int> _patience = new("--patience") { Description = "Early-stopping patience (epochs)", DefaultValueFactory = _ => 5 };
+        private readonly Option<int> _parallel = new("--parallel") { Description = "Children trained at the same time (threads are shared out)", DefaultValueFactory = _ => 1 };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_epochs);
+            command.Options.Add(_batch);
+            command.Options.Add(_lr);
+            command.Options.Add(_patience);
+            command.Options.Add(_parallel);
+        }
+
+        public int Parallel(ParseResult parseResult) => ReplayCommand.Positive(parseResult.GetValue(_parallel), "--parallel");
+
+        public TrainingOptions Read(ParseResult parseResult)
+        {
+            double lr = parseResult.GetValue(_lr);
+            if (!(lr > 0) || !double.IsFinite(lr))
+            {
+                throw new InputException($"--lr must be a positive number; got {lr}");
+            }
+
+            return new TrainingOptions
+            {
+                Epochs = ReplayCommand.Positive(parseResult.GetValue(_epochs), "--epochs"),
+                BatchSize = ReplayCommand.Positive(parseResult.GetValue(_batch), "--batch-size"),
+                LearningRate = lr,
+                Patience = ReplayCommand.Positive(parseResult.GetValue(_patience), "--patience"),
+            };
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Motiflens.Search.Controllers;
+using Motiflens.Search.Evaluation;
+using Motiflens.Search.History;
+using Motiflens.Search.Spaces;
+
+namespace Motiflens.Search.Benchmark;
+
+/// <summary>
+/// The BioNAS bootstrap benchmark: for each λ, run independent searches whose children are answered from a recorded
+/// history (<see cref="ReplayEvaluator"/>), and compare each run's converged architecture with the gold standard.
+/// </summary>
+public static class ReplayBenchmark
+{
+    /// <summary>Per-architecture medians of L and K over the ok records (architectures without K use 0).</summary>
+    public static IReadOnlyDictionary<Architecture, (double Loss, double Knowledge)> Medians(IEnumerable<ChildRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return records.Where(r => r.IsOk).GroupBy(r => new Architecture(r.Tokens)).ToDictionary(
+            g => g.Key,
+            g => (Median(g.Select(r => r.Loss!.Value)), Median(g.Select(r => r.Knowledge ?? 0))));
+    }
+
+    /// <summary>The architecture minimising median L + λ·median K (ties: lowest tokens in order).</summary>
+    public static Architecture GoldStandard(IReadOnlyDictionary<Architecture, (double Loss, double Knowledge)> medians, double lambda)
+    {
+        ArgumentNullException.ThrowIfNull(medians);
+        return medians.OrderBy(kv => kv.Value.Loss + lambda * kv.Value.Knowledge).ThenBy(kv => kv.Key.ToString(), StringComparer.Ordinal).First().Key;
+    }
+
+    /// <summary>Runs the benchmark for every λ in <paramref name="lambdas"/>.</summary>
+    public static IReadOnlyList<LambdaBenchmark> Run(ModelSpace space, IReadOnlyList<ChildRecord> records, IReadOnlyList<double> lambdas,
+        ReplayBenchmarkOptions options, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(lambdas);
+        ArgumentNullException.ThrowIfNull(options);
+        var medians = Medians(records);
+        if (medians.Count == 0)
+        {
+            throw new ArgumentException("the history has no successful children to replay");
+        }
+
+        var archs = medians.Keys.ToArray();
+        var lossRanks = AverageRanks(archs.Select(a => medians[a].Loss).ToArray());
+        var kRanks = AverageRanks(archs.Select(a => medians[a].Knowledge).ToArray());
+        var rankOf = archs.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => (Loss: lossRanks[x.i], K: kRanks[x.i]));
+        var evaluator = new ReplayEvaluator(records);
+        int total = lambdas.Count * options.Runs;
+        int done = 0;
+        var results = new List<LambdaBenchmark>();
+        for (int li = 0; li < lambdas.Count; li++)
+        {
+            double lambda = lambdas[li];
+            var gold = GoldStandard(medians, lambda);
+            var converged = new Architecture[options.Runs];
+            Parallel.For(0, options.Runs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken }, run =>
+            {
+                int seed = Seeds.Derive(options.Seed, li, run + 1);
+                var controller = new ArchitectureController(space.OptionCounts, options.Controller, options.Update(), seed);
+                var search = new ArchitectureSearch(space, controller, evaluator, new KnowledgeReward(lambda),
+                    new SearchOptions { Episodes = options.Episodes, ChildrenPerEpisode = options.ChildrenPerEpisode, Seed = seed, Lambda = lambda });
+                converged[run] = search.Run(null, cancellationToken).Converged;
+                progress?.Report((Interlocked.Increment(ref done), total));
+            });
+
+            var ranked = converged.Where(rankOf.ContainsKey).ToArray();
+            results.Add(new LambdaBenchmark(
+                lambda,
+                space.LayerStrings(gold),
+                gold.Tokens.ToArray(),
+                converged.Count(c => c.Equals(gold)) / (double)options.Runs,
+                ranked.Length == 0 ? double.NaN : ranked.Average(c => rankOf[c].Loss),
+                ranked.Length == 0 ? double.NaN : ranked.Average(c => rankOf[c].K),
+                options.Runs,
+                archs.Length));
+        }
+
+        return results;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        int n = v.Length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+
+    /// <summary>1-based ranks, ties sharing the mean of the ranks they span.</summary>
+    internal static double[] AverageRanks(double[] values)
+    {
+        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ThenBy(i => i).ToArray();
+        var ranks = new double[values.Length];
+        int start = 0;
+        while (start < order.Length)
+        {
+            int end = start + 1;
+            while (end < order.Length && values[order[end]] == values[order[start]])
+            {
+                end++;
+            }
+
+            double rank = 0.5 * (start + 1 + end);
+            for (int j = start; j < end; j++)
+            {
+                ranks[order[j]] = rank;
+            }
+
+            start = end;
+        }
+
+        return ranks;
+    }
+}

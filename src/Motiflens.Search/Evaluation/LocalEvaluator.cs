@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using Motiflens.Engine.Checkpoints;
+using Motiflens.Engine.Spec;
+using Motiflens.Engine.Training;
+using Motiflens.Genomics.Datasets;
+using Motiflens.Interpretation.Attribution;
+using Motiflens.Interpretation.Knowledge;
+using Motiflens.Interpretation.Metrics;
+using Motiflens.Search.Spaces;
+
+namespace Motiflens.Search.Evaluation;
+
+/// <summary>
+/// Trains children on this machine: <see cref="LocalEvaluatorOptions.Parallel"/> at a time, each in its own
+/// directory (<c>child-00012/</c>: child.json, the model directory files, result.json) with an even share of the
+/// threads. L is the validation loss, K the knowledge dissimilarity of the first convolution's filters against the
+/// knowledge motifs (0 without motifs), and optionally the multi-scale KLD of saliency on validation positives.
+/// </summary>
+public sealed class LocalEvaluator : IChildEvaluator
+{
+    private readonly ModelSpace _space;
+    private readonly DatasetSplit _train;
+    private readonly DatasetSplit _valid;
+    private readonly IReadOnlyList<KnowledgeMotif> _knowledge;
+    private readonly string _root;
+    private readonly LocalEvaluatorOptions _options;
+    private readonly Lock _gate = new();
+
+    /// <param name="space">The space the children come from (its input length must match the data).</param>
+    /// <param name="dataset">Needs "train" and "valid" splits.</param>
+    /// <param name="knowledge">Knowledge motifs for K; empty for K = 0.</param>
+    /// <param name="root">Folder that receives one directory per child.</param>
+    public LocalEvaluator(ModelSpace space, SequenceDataset dataset, IReadOnlyList<KnowledgeMotif> knowledge, string root, LocalEvaluatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(options);
+        _space = space;
+        _train = dataset.Get("train");
+        _valid = dataset.TryGet("valid") ?? throw new IO.InputException(dataset.Source, "x_valid", "the search needs a validation split (x_valid, y_valid) for the children's loss");
+        if (dataset.Length != space.InputLength)
+        {
+            throw new IO.InputException(dataset.Source, "x_train", $"sequences have length {dataset.Length}, but the space '{space.Name}' expects {space.InputLength}");
+        }
+
+        _knowledge = knowledge;
+        _root = root;
+        _options = options;
+    }
+
+    /// <summary>Number of tasks (outputs) of the data; the children's output layer gets this many units.</summary>
+    public int Outputs => _train.Tasks;
+
+    public IReadOnlyList<ChildOutcome> Evaluate(IReadOnlyList<ChildTask> tasks, Action<ChildOutcome> completed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(completed);
+        var outcomes = new ChildOutcome[tasks.Count];
+        int parallel = Math.Max(1, Math.Min(_options.Parallel, tasks.Count));
+        int threadsEach = Math.Max(1, _options.Threads / parallel);
+        Parallel.For(0, tasks.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, i =>
+        {
+            var outcome = EvaluateOne(tasks[i], threadsEach, cancellationToken);
+            outcomes[i] = outcome;
+            lock (_gate)
+            {
+                completed(outcome);
+            }
+        });
+        return outcomes;
+    }
+
+    /// <summary>Trains and scores one child in its directory (re-using a result.json left by an interrupted run).</summary>
+    public ChildOutcome EvaluateOne(ChildTask task, int threads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var dir = ChildFiles.Directory(_root, task.Trial);
+        if (ChildFiles.TryReadResult(dir) is { } done && done.Task.Tokens.SequenceEqual(task.Tokens) && done.Task.Seed == task.Seed)
+        {
+            return done;
+        }
+
+        ChildFiles.WriteTask(dir, task);
+        var clock = Stopwatch.StartNew();
+        ChildOutcome outcome;
+        try
+        {
+            outcome = new ChildOutcome(task, Train(task, dir, threads, cancellationToken), null, clock.Elapsed.TotalSeconds);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IO.InputException or ArithmeticException)
+        {
+            outcome = ChildOutcome.Failed(task, $"{ex.GetType().Name}: {ex.Message}", clock.Elapsed.TotalSeconds);
+        }
+
+        ChildFiles.WriteResult(dir, outcome);
+        return outcome;
+    }
+
+    private ChildMeasurement Train(ChildTask task, string dir, int threads, CancellationToken ct)
+    {
+        var arch = new Architecture(task.Tokens);
+        var spec = _space.ToModelSpec(arch, Outputs);
+        var training = _options.Training with { Seed = task.Seed, Threads = threads };
+        using var model = ModelBuilder.Build(spec, task.Seed, threads);
+        var trainData = new ArraySupervisedData(_train.Codes, _train.Targets, _train.Count, _train.Length, spec.InputChannels, _train.Tasks);
+        var validData = new ArraySupervisedData(_valid.Codes, _valid.Targets, _valid.Count, _valid.Length, spec.InputChannels, _valid.Tasks);
+        var result = new Trainer(model, spec, training).Fit(trainData, validData, null, ct);
+        var eval = ModelEvaluator.Evaluate(model, spec, validData, cancellationToken: ct);
+        ModelDirectory.Save(dir, spec, model, training, result, eval);
+        if (!double.IsFinite(eval.Loss))
+        {
+            throw new ArithmeticException($"validation loss is {eval.Loss}");
+        }
+
+        double k = _knowledge.Count == 0 ? 0 : Knowledge(spec, model);
+        double? kld = _options.ComputeKld ? Kld(model, ct) : null;
+        var metrics = new Dictionary<string, double>();
+        foreach (var (name, value) in new[] { ("auroc", eval.Auroc), ("aupr", eval.Aupr), ("accuracy", eval.Accuracy), ("pearson", eval.Pearson), ("spearman", eval.Spearman) })
+        {
+            if (double.IsFinite(value))
+            {
+                metrics[name] = value;
+            }
+        }
+
+        metrics["epochs"] = result.History.Count;
+        return new ChildMeasurement(eval.Loss, k, kld, metrics);
+    }
+
+    private double Knowledge(ModelSpec spec, Engine.Model model)
+    {
+        int first = -1;
+        for (int i = 0; i < spec.Layers.Count; i++)
+        {
+            if (spec.Layers[i].Type is LayerType.Conv1d or LayerType.DenovoConv1d)
+            {
+                first = i;
+                break;
+            }
+        }
+
+        if (first < 0)
+        {
+            throw new InvalidOperationException("the child has no convolution layer, so its knowledge dissimilarity K is undefined");
+        }
+
+        var weight = model.StateDict().FirstOrDefault(e => e.Key == $"layers.{first}.weight")
+            ?? throw new InvalidOperationException($"the model has no weight layers.{first}.weight");
+        var bank = FilterBank.FromConvWeight(weight.Data, weight.Shape[0], weight.Shape[1], weight.Shape[2]);
+        return KnowledgeDissimilarity.Compute(bank, _knowledge, _options.Knowledge).K;
+    }
+
+    private double Kld(Engine.Model model, CancellationToken ct)
+    {
+        // Saliency on validation positives (any task positive), up to the configured number of sequences.
+        var rows = new List<int>();
+        for (int i = 0; i < _valid.Count && rows.Count < _options.KldSequences; i++)
+        {
+            var t = _valid.Target(i);
+            bool positive = false;
+            foreach (var v in t)
+            {
+                positive |= v > 0.5f;
+            }
+
+            if (positive)
+            {
+                rows.Add(i);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            throw new InvalidOperationException("no validation positives to attribute for the KLD term");
+        }
+
+        int length = _valid.Length;
+        var codes = new byte[rows.Count * length];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            _valid.Sequence(rows[r]).CopyTo(codes.AsSpan(r * length, length));
+        }
+
+        var maps = AttributionRunner.Run(model, codes, length, new Saliency(), AttributionOptions.Default, null, ct);
+        return MultiScaleKld.Compute(codes, maps, length, _options.LengthWeights);
+    }
+}

@@ -1,0 +1,456 @@
+using System.Globalization;
+using Motiflens.Engine.Spec;
+using Motiflens.IO;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Motiflens.Search.Spaces;
+
+/// <summary>
+/// Reads model-space YAML files (docs/search.md). A parameter given as a list expands into one option per value
+/// (several lists: their Cartesian product, in key order), so <c>{type: conv1d, filters: 3, kernel_size: [8, 14, 20]}</c>
+/// is three options. Every problem is an <see cref="InputException"/> "file:line: expected X, found Y".
+/// </summary>
+public static class ModelSpaceReader
+{
+    private static readonly string[] TopKeys = ["name", "input", "layers", "output", "loss", "description"];
+
+    /// <summary>Reads the space in <paramref name="path"/>.</summary>
+    public static ModelSpace Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, 0, $"cannot read the model space: {ex.Message}");
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses YAML <paramref name="text"/>; <paramref name="source"/> names it in messages.</summary>
+    public static ModelSpace Parse(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new InputException(source, ex.Start.Line, $"invalid YAML: {ex.Message}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unterminated flow collections.
+            throw new InputException(source, 0, $"invalid YAML (an unterminated {{...}} or [...]?): {ex.Message}");
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new InputException(source, 1, "expected a mapping with 'input', 'layers' and 'output'");
+        }
+
+        var reader = new Reader(source);
+        return reader.Space(root);
+    }
+
+    /// <summary>Maps an operation type name (case, '_' and '-' ignored; BioNAS/Keras spellings accepted) to its kind.</summary>
+    public static OperationKind? KindOf(string typeName)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        var n = typeName.ToLowerInvariant().Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        return n switch
+        {
+            "conv1d" or "conv" or "convolution" => OperationKind.Conv1d,
+            "denovo" or "denovoconv1d" or "denovoconv" => OperationKind.DenovoConv1d,
+            "identity" or "none" => OperationKind.Identity,
+            "maxpool1d" or "maxpool" or "maxpooling1d" => OperationKind.MaxPool1d,
+            "avgpool1d" or "avgpool" or "averagepooling1d" or "avgpooling1d" => OperationKind.AvgPool1d,
+            "flatten" => OperationKind.Flatten,
+            "globalmaxpool1d" or "globalmaxpool" or "globalmaxpooling1d" => OperationKind.GlobalMaxPool1d,
+            "globalavgpool1d" or "globalavgpool" or "globalaveragepooling1d" or "globalavgpooling1d" => OperationKind.GlobalAvgPool1d,
+            "sfc" or "separablefc" or "sparsefc" => OperationKind.Sfc,
+            "dense" or "fc" => OperationKind.Dense,
+            "dropout" => OperationKind.Dropout,
+            "sparsek" or "sparsekvec" => OperationKind.SparseK,
+            _ => null,
+        };
+    }
+
+    /// <summary>Maps an activation name ("relu", "sigmoid", "linear", ...) to its kind.</summary>
+    public static ActivationKind? ActivationOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.ToLowerInvariant() switch
+        {
+            "relu" => ActivationKind.Relu,
+            "exponential" or "exp" => ActivationKind.Exponential,
+            "sigmoid" => ActivationKind.Sigmoid,
+            "softplus" => ActivationKind.Softplus,
+            "tanh" => ActivationKind.Tanh,
+            "linear" or "identity" or "none" => ActivationKind.Linear,
+            "softmax" => ActivationKind.Softmax,
+            _ => null,
+        };
+    }
+
+    /// <summary>The parameter names each operation kind accepts (aliases map to the first spelling).</summary>
+    internal static IReadOnlyList<string> ParametersOf(OperationKind kind) => kind switch
+    {
+        OperationKind.Conv1d => ["filters", "kernel_size", "activation", "padding"],
+        OperationKind.DenovoConv1d => ["filters", "kernel_size", "padding"],
+        OperationKind.MaxPool1d or OperationKind.AvgPool1d => ["pool_size", "stride"],
+        OperationKind.Sfc or OperationKind.Dense => ["units", "activation"],
+        OperationKind.Dropout => ["rate"],
+        OperationKind.SparseK => ["fraction"],
+        _ => [],
+    };
+
+    internal static string CanonicalParameter(string key) => key.ToLowerInvariant() switch
+    {
+        "kernel" or "kernel_size" => "kernel_size",
+        "size" or "pool_size" => "pool_size",
+        "strides" or "stride" => "stride",
+        var k => k,
+    };
+
+    /// <summary>
+    /// Builds one operation from parameter values given as strings (used by the YAML reader and the BioNAS history
+    /// reader). Throws <see cref="FormatException"/> with a readable message on a bad value or missing parameter.
+    /// </summary>
+    internal static Operation Build(OperationKind kind, IReadOnlyDictionary<string, string> values)
+    {
+        int Int(string key)
+        {
+            if (!values.TryGetValue(key, out var s))
+            {
+                throw new FormatException($"{Name(kind)} needs '{key}'");
+            }
+
+            if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < 1)
+            {
+                throw new FormatException($"expected a positive integer for '{key}', found '{s}'");
+            }
+
+            return v;
+        }
+
+        double Fraction(string key, double fallback, bool allowZero)
+        {
+            if (!values.TryGetValue(key, out var s))
+            {
+                return fallback;
+            }
+
+            if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v >= 1 || v < 0 || (!allowZero && v == 0))
+            {
+                throw new FormatException($"expected a number in {(allowZero ? "[0, 1)" : "(0, 1)")} for '{key}', found '{s}'");
+            }
+
+            return v;
+        }
+
+        ActivationKind Activation(ActivationKind fallback)
+        {
+            if (!values.TryGetValue("activation", out var s))
+            {
+                return fallback;
+            }
+
+            return ActivationOf(s) ?? throw new FormatException($"expected an activation (relu, exponential, sigmoid, softplus, tanh, linear), found '{s}'");
+        }
+
+        PaddingMode Padding()
+        {
+            if (!values.TryGetValue("padding", out var s))
+            {
+                return PaddingMode.Valid;
+            }
+
+            return s.ToLowerInvariant() switch
+            {
+                "valid" => PaddingMode.Valid,
+                "same" => PaddingMode.Same,
+                _ => throw new FormatException($"expected padding 'valid' or 'same', found '{s}'"),
+            };
+        }
+
+        switch (kind)
+        {
+            case OperationKind.Conv1d:
+                return new Operation { Kind = kind, Filters = Int("filters"), KernelSize = Int("kernel_size"), Activation = Activation(ActivationKind.Relu), Padding = Padding() };
+            case OperationKind.DenovoConv1d:
+                return new Operation { Kind = kind, Filters = Int("filters"), KernelSize = Int("kernel_size"), Activation = ActivationKind.Sigmoid, Padding = Padding() };
+            case OperationKind.MaxPool1d:
+            case OperationKind.AvgPool1d:
+                int size = Int("pool_size");
+                return new Operation { Kind = kind, PoolSize = size, Stride = values.ContainsKey("stride") ? Int("stride") : size };
+            case OperationKind.Sfc:
+            case OperationKind.Dense:
+                return new Operation { Kind = kind, Units = Int("units"), Activation = Activation(ActivationKind.Relu) };
+            case OperationKind.Dropout:
+                if (!values.ContainsKey("rate"))
+                {
+                    throw new FormatException("dropout needs 'rate'");
+                }
+
+                return new Operation { Kind = kind, Rate = Fraction("rate", 0, allowZero: true) };
+            case OperationKind.SparseK:
+                return new Operation { Kind = kind, Fraction = Fraction("fraction", 0.2, allowZero: false) };
+            default:
+                return new Operation { Kind = kind };
+        }
+    }
+
+    internal static string Name(OperationKind kind) => kind switch
+    {
+        OperationKind.DenovoConv1d => "denovo",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private sealed class Reader(string source)
+    {
+        public ModelSpace Space(YamlMappingNode root)
+        {
+            CheckKeys(root, TopKeys, "model space");
+            string name = root.Children.TryGetValue(new YamlScalarNode("name"), out var nameNode) ? Scalar(nameNode, "a name") : Path.GetFileNameWithoutExtension(source);
+            var input = Mapping(Required(root, "input", "model space"), "the input mapping {length, alphabet}");
+            CheckKeys(input, ["length", "alphabet"], "input");
+            var lengthNode = Required(input, "length", "input");
+            int length = PositiveInt(lengthNode, "input length");
+            string alphabet = input.Children.TryGetValue(new YamlScalarNode("alphabet"), out var alphaNode) ? Scalar(alphaNode, "an alphabet such as ACGT") : "ACGT";
+            if (alphabet.Length < 2 || alphabet.Distinct().Count() != alphabet.Length)
+            {
+                throw Error(alphaNode ?? input, $"expected an alphabet of distinct letters such as ACGT, found '{alphabet}'");
+            }
+
+            var loss = LossKind.Bce;
+            if (root.Children.TryGetValue(new YamlScalarNode("loss"), out var lossNode))
+            {
+                var s = Scalar(lossNode, "a loss");
+                loss = s.ToLowerInvariant() switch
+                {
+                    "bce" => LossKind.Bce,
+                    "mse" => LossKind.Mse,
+                    "poisson" => LossKind.Poisson,
+                    "categorical_crossentropy" => LossKind.CategoricalCrossentropy,
+                    _ => throw Error(lossNode, $"expected loss bce, mse, poisson or categorical_crossentropy, found '{s}'"),
+                };
+            }
+
+            var layersNode = Required(root, "layers", "model space");
+            if (layersNode is not YamlSequenceNode layerSeq || layerSeq.Children.Count == 0)
+            {
+                throw Error(layersNode, "expected a non-empty list of layers");
+            }
+
+            var layers = new List<SpaceLayer>();
+            foreach (var layerNode in layerSeq.Children)
+            {
+                layers.Add(Layer(layerNode, layers.Count));
+            }
+
+            var outputNode = Required(root, "output", "model space");
+            var outputs = Operations(outputNode);
+            if (outputs.Count != 1 || outputs[0].IsIdentity)
+            {
+                throw Error(outputNode, "expected one fixed output operation such as {type: dense, units: 1, activation: sigmoid}");
+            }
+
+            return new ModelSpace(name, length, alphabet, layers, outputs[0], loss, source);
+        }
+
+        private SpaceLayer Layer(YamlNode node, int index)
+        {
+            // A layer is either {name, options: [...]} or directly the list of options.
+            string name = $"layer{index + 1}";
+            YamlNode optionsNode = node;
+            if (node is YamlMappingNode map)
+            {
+                CheckKeys(map, ["name", "options"], $"layer {index + 1}");
+                if (map.Children.TryGetValue(new YamlScalarNode("name"), out var n))
+                {
+                    name = Scalar(n, "a layer name");
+                }
+
+                optionsNode = Required(map, "options", $"layer {index + 1}");
+            }
+
+            if (optionsNode is not YamlSequenceNode seq || seq.Children.Count == 0)
+            {
+                throw Error(optionsNode, $"expected a non-empty list of options for layer {index + 1}");
+            }
+
+            var options = new List<Operation>();
+            foreach (var child in seq.Children)
+            {
+                foreach (var op in Operations(child))
+                {
+                    if (options.Contains(op))
+                    {
+                        throw Error(child, $"duplicate option {op.Label} in layer {index + 1} ('{name}')");
+                    }
+
+                    options.Add(op);
+                }
+            }
+
+            return new SpaceLayer(name, options, Line(node));
+        }
+
+        private List<Operation> Operations(YamlNode node)
+        {
+            var map = Mapping(node, "an operation such as {type: conv1d, filters: 3, kernel_size: 8}");
+            var typeNode = Required(map, "type", "operation");
+            var typeName = Scalar(typeNode, "an operation type");
+            var kind = KindOf(typeName) ?? throw Error(typeNode,
+                $"expected an operation type (conv1d, denovo, identity, maxpool1d, avgpool1d, flatten, globalmaxpool1d, globalavgpool1d, sfc, dense, dropout, sparsek), found '{typeName}'");
+            var allowed = ParametersOf(kind);
+            var keys = new List<string>();
+            var choices = new List<List<(string Value, YamlNode Node)>>();
+            foreach (var (keyNode, valueNode) in map.Children)
+            {
+                var key = Scalar(keyNode, "a parameter name");
+                if (key == "type")
+                {
+                    continue;
+                }
+
+                var canonical = CanonicalParameter(key);
+                if (!allowed.Contains(canonical))
+                {
+                    throw Error(keyNode, allowed.Count == 0
+                        ? $"{Name(kind)} takes no parameters, found '{key}'"
+                        : $"expected a parameter of {Name(kind)} ({string.Join(", ", allowed)}), found '{key}'");
+                }
+
+                var values = new List<(string, YamlNode)>();
+                if (valueNode is YamlSequenceNode list)
+                {
+                    if (list.Children.Count == 0)
+                    {
+                        throw Error(valueNode, $"expected at least one value for '{key}'");
+                    }
+
+                    foreach (var item in list.Children)
+                    {
+                        values.Add((Scalar(item, $"a value for '{key}'"), item));
+                    }
+                }
+                else
+                {
+                    values.Add((Scalar(valueNode, $"a value for '{key}'"), valueNode));
+                }
+
+                keys.Add(canonical);
+                choices.Add(values);
+            }
+
+            var result = new List<Operation>();
+            var current = new Dictionary<string, string>();
+            void Expand(int k)
+            {
+                if (k == keys.Count)
+                {
+                    try
+                    {
+                        result.Add(Build(kind, current));
+                    }
+                    catch (FormatException ex)
+                    {
+                        throw Error(map, ex.Message);
+                    }
+
+                    return;
+                }
+
+                foreach (var (value, valueNode) in choices[k])
+                {
+                    current[keys[k]] = value;
+                    try
+                    {
+                        // Validate each value where it is written, so the error points at its line.
+                        Build(kind, WithDefaults(kind, current, keys[k]));
+                    }
+                    catch (FormatException ex) when (ex.Message.Contains($"'{keys[k]}'", StringComparison.Ordinal) && !ex.Message.Contains("needs", StringComparison.Ordinal))
+                    {
+                        throw Error(valueNode, ex.Message);
+                    }
+                    catch (FormatException)
+                    {
+                        // Missing other parameters are reported once the operation is complete.
+                    }
+
+                    Expand(k + 1);
+                }
+
+                current.Remove(keys[k]);
+            }
+
+            Expand(0);
+            return result;
+        }
+
+        private static Dictionary<string, string> WithDefaults(OperationKind kind, Dictionary<string, string> values, string key)
+        {
+            // Fill the other required integers with 1 so that only the value of 'key' is judged.
+            var probe = new Dictionary<string, string> { [key] = values[key] };
+            foreach (var p in ParametersOf(kind))
+            {
+                if (p != key && p is "filters" or "kernel_size" or "pool_size" or "units" or "rate")
+                {
+                    probe.TryAdd(p, p == "rate" ? "0.5" : "1");
+                }
+            }
+
+            return probe;
+        }
+
+        private YamlNode Required(YamlMappingNode map, string key, string what) =>
+            map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : throw Error(map, $"expected '{key}' in {what}");
+
+        private void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> allowed, string what)
+        {
+            foreach (var keyNode in map.Children.Keys)
+            {
+                var key = Scalar(keyNode, "a key");
+                if (!allowed.Contains(key))
+                {
+                    throw Error(keyNode, $"expected one of {string.Join(", ", allowed)} in {what}, found '{key}'");
+                }
+            }
+        }
+
+        private YamlMappingNode Mapping(YamlNode node, string what) =>
+            node as YamlMappingNode ?? throw Error(node, $"expected {what}, found {Describe(node)}");
+
+        private string Scalar(YamlNode node, string what) =>
+            node is YamlScalarNode { Value: { } v } ? v : throw Error(node, $"expected {what}, found {Describe(node)}");
+
+        private int PositiveInt(YamlNode node, string what)
+        {
+            var s = Scalar(node, what);
+            return int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 1
+                ? v
+                : throw Error(node, $"expected a positive integer {what}, found '{s}'");
+        }
+
+        private static string Describe(YamlNode node) => node switch
+        {
+            YamlMappingNode => "a mapping",
+            YamlSequenceNode => "a list",
+            YamlScalarNode s => $"'{s.Value}'",
+            _ => "nothing",
+        };
+
+        private static int Line(YamlNode node) => (int)Math.Min(int.MaxValue, node.Start.Line);
+
+        private InputException Error(YamlNode node, string problem) => new(source, node.Start.Line, problem);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Motiflens.Search.History;
+
+namespace Motiflens.Cli.Tests;
+
+[Collection("Console")]
+public class GridCommandTests
+{
+    [Fact]
+    public void Grid_TrainsEveryArchitectureRTimesAndRecordsInvalidOnesAsFailed()
+    {
+        var dir = CliHarness.TempDir();
+        var (_, data, motifs) = SearchCommandTests.Fixture(dir);
+        var space = Path.Combine(dir, "grid.yaml");
+        File.WriteAllText(space, """
+            input: {length: 40}
+            layers:
+              - [{type: conv1d, filters: 3, kernel_size: [6, 36]}]
+              - [{type: maxpool1d, pool_size: 8}]
+              - [{type: flatten}]
+            output: {type: dense, units: 1, activation: sigmoid}
+            """);
+        var outDir = Path.Combine(dir, "grid");
+        var result = CliHarness.Run("grid", "--space", space, "--data", data, "--knowledge", motifs, "--replicates", "2", "--epochs", "1",
+            "--out", outDir, "--json");
+        Assert.Equal(0, result.ExitCode);
+        var records = SearchHistory.Read(Path.Combine(outDir, "history.jsonl")).Records;
+        Assert.Equal([0, 1, 2, 3], records.Select(r => r.Trial).Order());
+        Assert.Equal(2, records.Count(r => r.IsOk));
+        Assert.All(records.Where(r => !r.IsOk), r => Assert.Equal([1, 0, 0], r.Tokens));
+        Assert.Equal([0, 1], records.Where(r => r.IsOk).Select(r => r.Replicate).Order());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(2, doc.RootElement.GetProperty("failed").GetInt32());
+
+        // Running again finds everything recorded and trains nothing.
+        var again = CliHarness.Run("grid", "--space", space, "--data", data, "--replicates", "2", "--epochs", "1", "--out", outDir);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(4, SearchHistory.Read(Path.Combine(outDir, "history.jsonl")).Records.Count);
+        Directory.Delete(dir, true);
+    }
+}
