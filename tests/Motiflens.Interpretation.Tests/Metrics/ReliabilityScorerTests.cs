@@ -42,34 +42,40 @@ public class ReliabilityScorerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Score_TrainedModelOnSimulatedCodeTask_BeatsTheSameArchitectureUntrained()
+    public void Score_TrainedModelOnSimulatedCodeTask_HasSnrAboveOneAndBeatsTheSameArchitectureUntrained()
     {
-        // Small version of the scientific sanity check (the full-size run is in the report): a ReLU
-        // CNN trained briefly on the simulated `code` task versus the same architecture untrained.
+        // Small-data version of the scientific sanity check: a CNN with an exponential first layer
+        // (examples/models/cnn-deep-exp.json, after Koo & Ploenzke 2021) trained on the simulated `code` task
+        // gives saliency maps with SNR > 1 and interpretability AUROC > 0.8, and higher weighted KLDs than
+        // the same architecture untrained. Training is deterministic (fixed seeds, one thread).
         var watch = Stopwatch.StartNew();
-        var data = SequenceSimulator.Simulate(new SimulationOptions(SimulationPreset.Code, Count: 3000, Length: 200, Seed: 3));
+        var data = SequenceSimulator.Simulate(new SimulationOptions(SimulationPreset.Code, Count: 10000, Length: 200, Seed: 5));
         var train = data.Get("train");
         var test = data.Get("test");
-        var spec = new ModelSpec
-        {
-            InputLength = 200,
-            Layers =
-            [
-                new LayerSpec { Type = LayerType.Conv1d, Filters = 16, KernelSize = 11, Padding = PaddingMode.Same, Activation = ActivationKind.Relu },
-                new LayerSpec { Type = LayerType.MaxPool1d, PoolSize = 25, Stride = 25 },
-                new LayerSpec { Type = LayerType.Flatten },
-                new LayerSpec { Type = LayerType.Dense, Units = 16, Activation = ActivationKind.Relu },
-                new LayerSpec { Type = LayerType.Dense, Units = 1, Activation = ActivationKind.Sigmoid },
-            ],
-        };
+        var spec = ModelSpecJson.Load(Path.Combine(RepoRoot(), "examples", "models", "cnn-deep-exp.json"));
         var untrained = Score(spec, test, trainOn: null);
         var trained = Score(spec, test, trainOn: train);
         output.WriteLine($"untrained: KLD_ms {untrained.KldMultiscale:G4} SNR {untrained.GroundTruth!.Snr:G4} AUROC {untrained.GroundTruth.Auroc:G4}");
         output.WriteLine($"trained:   KLD_ms {trained.KldMultiscale:G4} SNR {trained.GroundTruth!.Snr:G4} AUROC {trained.GroundTruth.Auroc:G4}");
         output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(trained.GroundTruth.Snr > 1, $"SNR {trained.GroundTruth.Snr}");
+        Assert.True(trained.GroundTruth.Auroc > 0.8, $"interpretability AUROC {trained.GroundTruth.Auroc}");
         Assert.True(trained.KldMultiscale > untrained.KldMultiscale);
-        Assert.True(trained.GroundTruth.Auroc > untrained.GroundTruth.Auroc + 0.1);
-        Assert.True(trained.GroundTruth.Snr > untrained.GroundTruth.Snr);
+        foreach (var (k, value) in trained.KldWeighted)
+        {
+            Assert.True(value > untrained.KldWeighted[k], $"weighted KLD k={k}: trained {value} vs untrained {untrained.KldWeighted[k]}");
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Motiflens.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root (Motiflens.slnx) not found");
     }
 
     private static ReliabilityScores Score(ModelSpec spec, DatasetSplit test, DatasetSplit? trainOn)
@@ -77,7 +83,7 @@ public class ReliabilityScorerTests(ITestOutputHelper output)
         using var model = ModelBuilder.Build(spec, seed: 5);
         if (trainOn is not null)
         {
-            var options = new TrainingOptions { Epochs = 8, BatchSize = 64, LearningRate = 1e-3, Seed = 5, Patience = 0 };
+            var options = new TrainingOptions { Epochs = 12, BatchSize = 64, LearningRate = 1e-3, Seed = 5, Patience = 0 };
             new Trainer(model, spec, options).Fit(new ArraySupervisedData(trainOn.Codes, trainOn.Targets, trainOn.Count, trainOn.Length, 4, 1));
         }
 
