@@ -19,6 +19,19 @@ public static class Program
         foreach (var command in new[]
                  {
                      VersionCommand.Create(),
+                     DemoCommand.Create(),
+                     TrainCommand.Create(),
+                     EvaluateCommand.Create(),
+                     BenchCommand.Create(),
+                     ReplayCommand.Create(),
+                     SearchCommand.Create(),
+                     GridCommand.Create(),
+                     SimulateCommand.Create(),
+                     DatasetCommand.Create(),
+                     ScoreCommand.Create(),
+                     AttributeCommand.Create(),
+                     KnowledgeCommand.Create(),
+                     DecodeCommand.Create(),
                  })
         {
             root.Subcommands.Add(command);

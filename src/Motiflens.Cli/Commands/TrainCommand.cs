@@ -1,0 +1,236 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Motiflens.Engine.Checkpoints;
+using Motiflens.Engine.Spec;
+using Motiflens.Engine.Training;
+using Motiflens.Genomics.Datasets;
+using Motiflens.IO;
+
+namespace Motiflens.Cli.Commands;
+
+/// <summary>
+/// <c>motiflens train</c>: trains a model spec (a JSON file or a built-in name) on a dataset .npz and writes a
+/// model directory (docs/training.md). The directory appears only when training succeeded.
+/// </summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Dataset .npz (x_train/y_train, optional x_valid/y_valid and x_test/y_test)", Required = true };
+        var model = new Option<string>("--model")
+        {
+            Description = "Model spec JSON file, or a built-in architecture: " + string.Join(", ", BuiltinModels.Names),
+            Required = true,
+        };
+        var output = new Option<string>("--out") { Description = "Model directory to create", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 20 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Sequences per mini-batch", DefaultValueFactory = _ => 128 };
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
+        var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation loss (0 = off)", DefaultValueFactory = _ => 5 };
+        var l1 = new Option<double>("--l1") { Description = "L1 penalty on weights", DefaultValueFactory = _ => 0 };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty on weights", DefaultValueFactory = _ => 0 };
+        var force = new Option<bool>("--force") { Description = "Replace --out if it exists and is not empty" };
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("train", "Train a sequence model and write a model directory (model.json, weights.npz, training.tsv, metrics.json)")
+        {
+            data, model, output, epochs, batchSize, lr, patience, l1, l2, force, seed, threads, json,
+        };
+        command.SetAction(parseResult => CommandRunner.Run(ct =>
+        {
+            var options = new TrainingOptions
+            {
+                Epochs = AtLeast(parseResult.GetValue(epochs), 1, "--epochs"),
+                BatchSize = AtLeast(parseResult.GetValue(batchSize), 1, "--batch-size"),
+                LearningRate = PositiveNumber(parseResult.GetValue(lr), "--lr"),
+                Patience = AtLeast(parseResult.GetValue(patience), 0, "--patience"),
+                L1 = NonNegative(parseResult.GetValue(l1), "--l1"),
+                L2 = NonNegative(parseResult.GetValue(l2), "--l2"),
+                Seed = parseResult.GetValue(seed),
+                Threads = CommonOptions.CheckThreads(parseResult.GetValue(threads)),
+            };
+            string outDir = Path.GetFullPath(parseResult.GetValue(output)!);
+            bool replace = parseResult.GetValue(force);
+            if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any() && !replace)
+            {
+                throw new InputException(outDir, 0, "output directory exists and is not empty; use --force to replace it");
+            }
+
+            if (File.Exists(outDir))
+            {
+                throw new InputException(outDir, 0, "exists and is a file, not a directory");
+            }
+
+            string dataPath = parseResult.GetValue(data)!;
+            var dataset = SequenceDataset.Load(dataPath);
+            var train = dataset.Get("train");
+            if (train.Count < 2)
+            {
+                throw new InputException(dataPath, "x_train", $"need at least 2 training sequences; found {train.Count}");
+            }
+
+            var valid = dataset.TryGet("valid");
+            var test = dataset.TryGet("test");
+            var spec = ResolveSpec(parseResult.GetValue(model)!, dataPath, train);
+
+            using var engineModel = ModelBuilder.Build(spec, options.Seed, options.Threads);
+            var trainer = new Trainer(engineModel, spec, options);
+            string validText = valid is { Count: > 0 } ? $"{valid.Count} validation" : "no validation split (early stopping on training loss)";
+            Output.Info($"training {Describe(parseResult.GetValue(model)!)} on {train.Count} sequences ({validText}), L = {train.Length}, {train.Tasks} task(s), {engineModel.ParameterCount:N0} parameters, {options.Threads} thread(s)");
+            var result = Output.WithProgress("train", progress => trainer.Fit(
+                new SplitData(train), valid is { Count: > 0 } ? new SplitData(valid) : null, new TrainingReporter(progress), ct));
+
+            var evaluated = test is { Count: > 0 } ? test : valid is { Count: > 0 } ? valid : train;
+            var metrics = ModelEvaluator.Evaluate(engineModel, spec, new SplitData(evaluated), 256, ct);
+
+            WriteDirectory(outDir, replace, dir => ModelDirectory.Save(dir, spec, engineModel, options, result, metrics));
+
+            var best = result.History[result.BestEpoch - 1];
+            Output.Info($"wrote {outDir}: {result.History.Count} epoch(s), best epoch {result.BestEpoch}" +
+                (best.Validation is { } v ? $" (validation loss {v.Loss:F4}, AUROC {Fmt(v.Auroc)})" : string.Empty) +
+                $"; {evaluated.Name}: loss {metrics.Loss:F4}" + (metrics.IsClassification ? $", AUROC {Fmt(metrics.Auroc)}, AUPR {Fmt(metrics.Aupr)}" : $", Pearson {Fmt(metrics.Pearson)}"));
+            if (parseResult.GetValue(json))
+            {
+                var o = new JsonObject
+                {
+                    ["out"] = outDir,
+                    ["epochs_run"] = result.History.Count,
+                    ["best_epoch"] = result.BestEpoch,
+                    ["stopped_early"] = result.StoppedEarly,
+                    ["val_loss"] = MetricsJson.Number(best.Validation?.Loss ?? double.NaN),
+                    ["split"] = evaluated.Name,
+                };
+                foreach (var (key, value) in MetricsJson.ToJson(metrics).ToList())
+                {
+                    o[key] = value?.DeepClone();
+                }
+
+                Output.Json(o);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Writes the directory into a hidden sibling first and renames it into place, so a failure never leaves a
+    /// partial model directory behind.
+    /// </summary>
+    internal static void WriteDirectory(string outDir, bool replace, Action<string> write)
+    {
+        var parent = Path.GetDirectoryName(outDir) ?? ".";
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(outDir)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            write(temp);
+            if (Directory.Exists(outDir))
+            {
+                if (!replace && Directory.EnumerateFileSystemEntries(outDir).Any())
+                {
+                    throw new InputException(outDir, 0, "output directory appeared while training; not replacing it (use --force)");
+                }
+
+                Directory.Delete(outDir, recursive: true);
+            }
+
+            Directory.Move(temp, outDir);
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The spec for --model: a built-in name (sized to the data) or a JSON file that must fit the data.</summary>
+    internal static ModelSpec ResolveSpec(string model, string dataPath, DatasetSplit train)
+    {
+        if (BuiltinModels.Names.Contains(model) && !File.Exists(model))
+        {
+            return BuiltinModels.Get(model, train.Length, train.Tasks)!;
+        }
+
+        if (!File.Exists(model))
+        {
+            throw new InputException(model, 0, $"no such model spec file, and not a built-in model ({string.Join(", ", BuiltinModels.Names)})");
+        }
+
+        var spec = ModelSpecJson.Load(model);
+        if (spec.InputLength != train.Length)
+        {
+            throw new InputException(model, "input.length", $"is {spec.InputLength}, but the sequences in {dataPath} have length {train.Length}");
+        }
+
+        if (spec.Alphabet.Length != 4)
+        {
+            throw new InputException(model, "input.alphabet", $"must have 4 letters for DNA one-hot data; got '{spec.Alphabet}'");
+        }
+
+        if (spec.Outputs != train.Tasks)
+        {
+            throw new InputException(model, $"layers[{spec.Layers.Count - 1}]", $"the model has {spec.Outputs} output(s), but {dataPath} has {train.Tasks} target(s) per sequence (y_train)");
+        }
+
+        return spec;
+    }
+
+    private static string Describe(string model) => BuiltinModels.Names.Contains(model) && !File.Exists(model) ? $"built-in '{model}'" : model;
+
+    private static string Fmt(double v) => double.IsNaN(v) ? "n/a" : v.ToString("F4", CultureInfo.InvariantCulture);
+
+    private static int AtLeast(int value, int min, string name) =>
+        value >= min ? value : throw new InputException($"{name} must be at least {min}; got {value}");
+
+    private static double PositiveNumber(double value, string name) =>
+        value > 0 && double.IsFinite(value) ? value : throw new InputException($"{name} must be a positive number; got {value.ToString(CultureInfo.InvariantCulture)}");
+
+    private static double NonNegative(double value, string name) =>
+        value >= 0 && double.IsFinite(value) ? value : throw new InputException($"{name} must be zero or positive; got {value.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>A dataset split seen by the engine: byte codes (A, C, G, T = 0..3; N = 4 is an all-zero row) and targets.</summary>
+    internal sealed class SplitData(DatasetSplit split) : ISupervisedData
+    {
+        public int Count => split.Count;
+
+        public int Length => split.Length;
+
+        public int Channels => 4;
+
+        public int Tasks => split.Tasks;
+
+        public void FillBatch(ReadOnlySpan<int> rows, Span<byte> codes, Span<float> targets)
+        {
+            int l = split.Length;
+            for (int i = 0; i < rows.Length; i++)
+            {
+                split.Sequence(rows[i]).CopyTo(codes.Slice(i * l, l));
+            }
+
+            split.FillTargets(rows, targets);
+        }
+    }
+
+    /// <summary>Turns trainer progress into the CLI's progress bar: overall fraction plus epoch, loss, AUROC and ETA.</summary>
+    private sealed class TrainingReporter(IProgress<ProgressInfo> bar) : IProgress<TrainingProgress>
+    {
+        private double _lastAuroc = double.NaN;
+
+        public void Report(TrainingProgress p)
+        {
+            if (p.Validation is { } v)
+            {
+                _lastAuroc = v.IsClassification ? v.Auroc : v.Pearson;
+            }
+
+            var metric = double.IsNaN(_lastAuroc) ? string.Empty : $" val {_lastAuroc:F3}";
+            var eta = p.Eta.TotalHours >= 1 ? p.Eta.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : p.Eta.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+            bar.Report(new ProgressInfo(p.Fraction, 1.0, $"epoch {p.Epoch}/{p.Epochs} loss {p.Loss:F4}{metric} ETA {eta}"));
+        }
+    }
+}

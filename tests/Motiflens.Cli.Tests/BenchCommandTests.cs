@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace Motiflens.Cli.Tests;
+
+[Collection("Console")]
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public void Bench_PrintsOneJsonLinePerMeasurementWithTheReferenceFields()
+    {
+        var r = CliHarness.Run("bench", "--model", "bionas-small", "--measure", "all", "--seconds", "0.01", "--warmup", "0", "--batch", "8", "--threads", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        var measures = new List<string>();
+        foreach (var line in lines)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var e = doc.RootElement;
+            Assert.Equal("bionas-small", e.GetProperty("model").GetString());
+            Assert.Equal(8, e.GetProperty("batch").GetInt32());
+            Assert.Equal(1, e.GetProperty("threads").GetInt32());
+            Assert.True(e.GetProperty("seqs_per_s").GetDouble() > 0);
+            Assert.True(e.GetProperty("steps").GetInt32() >= 10);
+            measures.Add(e.GetProperty("measure").GetString()!);
+        }
+
+        Assert.Equal(["train", "infer", "saliency"], measures);
+    }
+
+    [Fact]
+    public void Bench_BadSecondsExitsWithTwo()
+    {
+        var r = CliHarness.Run("bench", "--seconds", "0");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--seconds must be a positive number", r.Stderr);
+    }
+}
