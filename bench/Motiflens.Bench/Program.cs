@@ -12,6 +12,7 @@ namespace Motiflens.Bench;
 ///     [--threads 2] [--seconds 10] [--batch 0] [--input codes|onehot] [--reference torch.jsonl] [--json]
 /// </code>
 /// With <c>--reference</c> (the JSON lines torch_bench.py printed) each line also shows the speed ratio to PyTorch.
+/// <c>--suite data</c> measures the data path instead (FASTA parsing, k-mer counting, KLD metrics; see <see cref="DataBenchmarks"/>).
 /// </summary>
 public static class Program
 {
@@ -37,6 +38,12 @@ public static class Program
                 Console.Error.WriteLine($"unexpected argument '{args[i]}'");
                 return 2;
             }
+        }
+
+        if (options.TryGetValue("--suite", out var suite) && suite == "data")
+        {
+            DataBenchmarks.Run(json);
+            return 0;
         }
 
         var models = options["--model"] == "all" ? BuiltinModels.Names : [options["--model"]];
