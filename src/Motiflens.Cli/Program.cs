@@ -20,18 +20,18 @@ public static class Program
                  {
                      VersionCommand.Create(),
                      DemoCommand.Create(),
-                     TrainCommand.Create(),
-                     EvaluateCommand.Create(),
-                     BenchCommand.Create(),
-                     ReplayCommand.Create(),
-                     SearchCommand.Create(),
-                     GridCommand.Create(),
                      SimulateCommand.Create(),
                      DatasetCommand.Create(),
-                     ScoreCommand.Create(),
+                     TrainCommand.Create(),
+                     EvaluateCommand.Create(),
                      AttributeCommand.Create(),
+                     ScoreCommand.Create(),
                      KnowledgeCommand.Create(),
                      DecodeCommand.Create(),
+                     SearchCommand.Create(),
+                     GridCommand.Create(),
+                     ReplayCommand.Create(),
+                     BenchCommand.Create(),
                  })
         {
             root.Subcommands.Add(command);
