@@ -72,6 +72,36 @@ public class ReplayCommandTests
     }
 
     [Fact]
+    public void Replay_BadAdvantageScaling_IsExitTwoWithOneLine()
+    {
+        var dir = CliHarness.TempDir();
+        var (space, history) = Fixture(dir);
+        var result = CliHarness.Run("replay", "--history", history, "--space", space, "--advantage", "median");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'median'", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Replay_ControllerOverrides_ReportTopConvergedArchitectures()
+    {
+        var dir = CliHarness.TempDir();
+        var (space, history) = Fixture(dir);
+        var result = CliHarness.Run("replay", "--history", history, "--space", space, "--lambda", "1000", "--runs", "4",
+            "--episodes", "30", "--controller-lr", "0.02", "--entropy-weight", "0.01", "--advantage", "std", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var top = doc.RootElement.GetProperty("lambdas")[0].GetProperty("top_converged");
+        Assert.InRange(top.GetArrayLength(), 1, 3);
+        Assert.Equal(2, top[0].GetProperty("layers").GetArrayLength());
+        double sum = top.EnumerateArray().Sum(c => c.GetProperty("fraction").GetDouble());
+        Assert.InRange(sum, 0.25, 1.0);
+        Assert.Contains("of runs converged to", result.Stderr, StringComparison.Ordinal);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public void Replay_MissingHistory_IsExitTwoNamingTheFile()
     {
         var dir = CliHarness.TempDir();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Motiflens.IO;
 using Motiflens.Search.Benchmark;
+using Motiflens.Search.Controllers;
 using Motiflens.Search.History;
 using Motiflens.Search.Spaces;
 
@@ -33,12 +34,18 @@ public static class ReplayCommand
         var children = new Option<int>("--children-per-episode") { Description = "Children per episode", DefaultValueFactory = _ => 5 };
         var controller = SearchCommand.ControllerOption();
         var preset = SearchCommand.PresetOption();
+        var controllerLr = new Option<double?>("--controller-lr") { Description = "Controller Adam learning rate (default: the preset's, 0.01)" };
+        var entropyWeight = new Option<double?>("--entropy-weight") { Description = "Weight of the controller's entropy bonus (default: the preset's, 0.001)" };
+        var advantage = new Option<string?>("--advantage")
+        {
+            Description = "Advantage scaling: reward ((R − b)/|R|, BioNAS; default of --preset bionas) or std ((R − b)/buffer standard deviation; default of amber)",
+        };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("replay", "Replay benchmark: how often the controller finds the gold-standard architecture, per λ")
         {
-            history, space, lambdas, runs, episodes, children, controller, preset, seed, threads, json,
+            history, space, lambdas, runs, episodes, children, controller, preset, controllerLr, entropyWeight, advantage, seed, threads, json,
         };
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
@@ -48,6 +55,7 @@ public static class ReplayCommand
             int nEpisodes = Positive(parseResult.GetValue(episodes), "--episodes");
             int nChildren = Positive(parseResult.GetValue(children), "--children-per-episode");
             var (controllerOptions, update) = SearchCommand.Controller(parseResult.GetValue(preset)!, parseResult.GetValue(controller)!);
+            controllerOptions = Override(controllerOptions, parseResult.GetValue(controllerLr), parseResult.GetValue(entropyWeight), parseResult.GetValue(advantage));
             var modelSpace = ModelSpaceReader.Load(parseResult.GetValue(space)!);
             var records = new List<ChildRecord>();
             foreach (var path in parseResult.GetValue(history)!)
@@ -95,6 +103,10 @@ public static class ReplayCommand
             foreach (var r in results)
             {
                 Output.Info($"λ={r.Lambda.ToString("G", CultureInfo.InvariantCulture),-8} converged {r.ConvergedFraction,6:P1}  loss rank {r.MeanLossRank,7:F1}  K rank {r.MeanKRank,7:F1}  gold: {string.Join(" | ", r.GoldStandard)}");
+                foreach (var c in r.TopConverged)
+                {
+                    Output.Info($"    {c.Fraction,6:P0} of runs converged to {string.Join(" | ", c.Layers)} (median L {c.MedianLoss:F4}, median K {c.MedianK:F4})");
+                }
             }
 
             if (parseResult.GetValue(json))
@@ -105,6 +117,28 @@ public static class ReplayCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Applies the controller settings given on the command line over the preset's.</summary>
+    internal static ControllerOptions Override(ControllerOptions options, double? learningRate, double? entropyWeight, string? advantage)
+    {
+        if (learningRate is { } lr)
+        {
+            options = double.IsFinite(lr) && lr > 0 ? options with { LearningRate = lr } : throw new InputException($"--controller-lr must be positive; got {lr}");
+        }
+
+        if (entropyWeight is { } beta)
+        {
+            options = double.IsFinite(beta) && beta >= 0 ? options with { EntropyWeight = beta } : throw new InputException($"--entropy-weight must be non-negative; got {beta}");
+        }
+
+        return advantage?.ToLowerInvariant() switch
+        {
+            null => options,
+            "reward" => options with { AdvantageScaling = AdvantageScaling.RewardMagnitude },
+            "std" => options with { AdvantageScaling = AdvantageScaling.BufferStandardDeviation },
+            _ => throw new InputException($"--advantage: expected reward or std, found '{advantage}'"),
+        };
     }
 
     internal static double[] ParseLambdas(string text)

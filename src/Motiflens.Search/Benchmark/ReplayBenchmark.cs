@@ -73,11 +73,28 @@ public static class ReplayBenchmark
                 ranked.Length == 0 ? double.NaN : ranked.Average(c => rankOf[c].Loss),
                 ranked.Length == 0 ? double.NaN : ranked.Average(c => rankOf[c].K),
                 options.Runs,
-                archs.Length));
+                archs.Length,
+                TopConverged(space, converged, medians, TopConvergedCount)));
         }
 
         return results;
     }
+
+    /// <summary>How many of the most frequent converged architectures a result lists.</summary>
+    public const int TopConvergedCount = 3;
+
+    private static ConvergedArchitecture[] TopConverged(ModelSpace space, Architecture[] converged,
+        IReadOnlyDictionary<Architecture, (double Loss, double Knowledge)> medians, int count) =>
+        converged.GroupBy(c => c)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.ToString(), StringComparer.Ordinal)
+            .Take(count)
+            .Select(g => new ConvergedArchitecture(
+                space.LayerStrings(g.Key),
+                g.Key.Tokens.ToArray(),
+                g.Count() / (double)converged.Length,
+                medians.TryGetValue(g.Key, out var m) ? m.Loss : null,
+                medians.TryGetValue(g.Key, out var n) ? n.Knowledge : null))
+            .ToArray();
 
     private static double Median(IEnumerable<double> values)
     {

@@ -96,7 +96,7 @@ public sealed class ArchitectureController
         double spread = StandardDeviation(recent);
         double scale = spread > 1e-12 ? spread : 1.0;
         var episode = new Episode(Updates, children.Select((c, i) =>
-            new EpisodeChild(c.Architecture.Tokens.ToArray(), c.LogProb, rewards[i], (rewards[i] - baseline) / scale)).ToArray());
+            new EpisodeChild(c.Architecture.Tokens.ToArray(), c.LogProb, rewards[i], Advantage(rewards[i], baseline, scale))).ToArray());
         _buffer.Add(episode);
         while (_buffer.Count > Options.BufferEpisodes)
         {
@@ -187,6 +187,12 @@ public sealed class ArchitectureController
 
         return FromState(state ?? throw new InputException(path, 0, "expected a controller state, found null"), update, path);
     }
+
+    private double Advantage(double reward, double baseline, double spread) => Options.AdvantageScaling switch
+    {
+        AdvantageScaling.RewardMagnitude => (reward - baseline) / Math.Max(Math.Abs(reward), 1e-8),
+        _ => (reward - baseline) / spread,
+    };
 
     private static double StandardDeviation(double[] values)
     {

@@ -18,6 +18,9 @@ public sealed record ControllerOptions
     /// <summary>Weight of the entropy bonus (per step, summed over layers).</summary>
     public double EntropyWeight { get; init; } = 0.001;
 
+    /// <summary>How advantages are scaled (see <see cref="AdvantageScaling"/>).</summary>
+    public AdvantageScaling AdvantageScaling { get; init; } = AdvantageScaling.BufferStandardDeviation;
+
     /// <summary>How many recent episodes the buffer keeps (reward scale; PPO trains on all of them).</summary>
     public int BufferEpisodes { get; init; } = 5;
 
@@ -36,8 +39,11 @@ public sealed record ControllerOptions
     /// <summary>Scale of the initial output-head weights (small, so the first choices are nearly uniform).</summary>
     public double HeadInitScale { get; init; } = 0.05;
 
-    /// <summary>BioNAS controller: 50 LSTM units, embedding 8, Adam.</summary>
-    public static ControllerOptions BioNas => new();
+    /// <summary>
+    /// BioNAS controller: 50 LSTM units, embedding 8, Adam, advantages scaled by the reciprocal reward magnitude as
+    /// BioNAS scales its surrogate (<see cref="AdvantageScaling.RewardMagnitude"/>).
+    /// </summary>
+    public static ControllerOptions BioNas => new() { AdvantageScaling = AdvantageScaling.RewardMagnitude };
 
     /// <summary>
     /// AMBER-style controller (use with REINFORCE): a smaller LSTM (32 units), a longer episode buffer (15) and a

@@ -5,7 +5,8 @@ namespace Motiflens.Search.Controllers;
 
 /// <summary>
 /// One child of an episode as the controller learns from it: its tokens, log π(a) under the policy that sampled it,
-/// the reward, and the advantage (reward minus baseline, scaled by the buffer's reward spread) computed when stored.
+/// the reward, and the advantage (reward minus baseline, scaled as <see cref="ControllerOptions.AdvantageScaling"/> says) computed
+/// when stored.
 /// </summary>
 public sealed record EpisodeChild(
     [property: JsonPropertyName("tokens")] IReadOnlyList<int> Tokens,

@@ -38,6 +38,14 @@ public class ReplayBenchmarkTests
         Assert.True(results[1].MeanLossRank > results[0].MeanLossRank);
         Assert.True(results[1].MeanKRank < results[0].MeanKRank);
         Assert.Equal(36, results[0].Architectures);
+
+        // The most frequent converged architecture is the gold standard, listed with its medians.
+        var top = results[1].TopConverged;
+        Assert.InRange(top.Count, 1, ReplayBenchmark.TopConvergedCount);
+        Assert.Equal(results[1].GoldStandardTokens, top[0].Tokens);
+        Assert.Equal(results[1].ConvergedFraction, top[0].Fraction);
+        Assert.True(top.Sum(c => c.Fraction) <= 1 + 1e-12);
+        Assert.NotNull(top[0].MedianK);
     }
 
     [Fact]
@@ -48,7 +56,10 @@ public class ReplayBenchmarkTests
         var o = new ReplayBenchmarkOptions { Runs = 4, Episodes = 5, Controller = ControllerOptions.BioNas with { LstmUnits = 8 }, Seed = 9 };
         var one = ReplayBenchmark.Run(space, records, [1], o with { Threads = 1 }, null, CancellationToken.None);
         var two = ReplayBenchmark.Run(space, records, [1], o with { Threads = 2 }, null, CancellationToken.None);
-        Assert.Equal(one[0], two[0] with { GoldStandard = one[0].GoldStandard, GoldStandardTokens = one[0].GoldStandardTokens });
         Assert.Equal(one[0].GoldStandard, two[0].GoldStandard);
+        Assert.Equal(one[0].ConvergedFraction, two[0].ConvergedFraction);
+        Assert.Equal(one[0].MeanLossRank, two[0].MeanLossRank);
+        Assert.Equal(one[0].MeanKRank, two[0].MeanKRank);
+        Assert.Equal(one[0].TopConverged.Select(c => (string.Join('-', c.Tokens), c.Fraction)), two[0].TopConverged.Select(c => (string.Join('-', c.Tokens), c.Fraction)));
     }
 }

@@ -41,6 +41,27 @@ public class ArchitectureControllerTests
         Assert.Equal(40, controller.Updates);
     }
 
+    [Theory]
+    [InlineData(AdvantageScaling.RewardMagnitude, 1.0, -1.0 / 3)]
+    [InlineData(AdvantageScaling.BufferStandardDeviation, 1.0, -1.0)]
+    public void Learn_FirstEpisode_ScalesAdvantagesAroundTheMeanReward(AdvantageScaling scaling, double first, double second)
+    {
+        // Rewards −1 and −3: the first baseline is their mean −2; the buffer's standard deviation is 1.
+        var space = SyntheticHistory.Space;
+        var controller = new ArchitectureController(space.OptionCounts, ControllerOptions.BioNas with { LstmUnits = 8, AdvantageScaling = scaling },
+            new ReinforceUpdate(), seed: 1);
+        var children = controller.Sample(2, new Random(2));
+        controller.Learn(children, [-1.0, -3.0]);
+        var stored = controller.Buffer[0].Children;
+        Assert.Equal(first, stored[0].Advantage, 12);
+        Assert.Equal(second, stored[1].Advantage, 12);
+        Assert.Equal(-2.0, controller.Baseline!.Value, 12);
+    }
+
+    [Fact]
+    public void BioNasPreset_ScalesAdvantagesByRewardMagnitude() =>
+        Assert.Equal(AdvantageScaling.RewardMagnitude, ControllerOptions.BioNas.AdvantageScaling);
+
     [Fact]
     public void SaveAndLoad_RestoresAControllerThatSamplesIdentically()
     {

@@ -81,4 +81,19 @@ public class SearchHistoryTests
         Assert.StartsWith($"{path}:2: ", ex.Message, StringComparison.Ordinal);
         Directory.Delete(dir, true);
     }
+
+    [Theory]
+    [InlineData("myc-216-grid-seed1.jsonl")]
+    [InlineData("myc-216-grid-seed2.jsonl")]
+    public void ReadAny_ShippedMycGridHistory_HoldsEveryArchitectureThreeTimes(string name)
+    {
+        var space = Motiflens.Search.Spaces.ModelSpaceReader.Load(TestPaths.Example("bionas-216.yaml"));
+        var read = SearchHistory.ReadAny(Path.Combine(TestPaths.RepoRoot, "examples", "histories", name), space);
+        Assert.Empty(read.Warnings);
+        Assert.Equal(648, read.Records.Count);
+        Assert.All(read.Records, r => Assert.True(r.IsOk && r.Loss > 0 && r.Knowledge >= 0, $"trial {r.Trial}"));
+        var counts = read.Records.GroupBy(r => string.Join('-', r.Tokens)).Select(g => g.Count()).ToArray();
+        Assert.Equal(216, counts.Length);
+        Assert.All(counts, c => Assert.Equal(3, c));
+    }
 }
