@@ -43,6 +43,28 @@ public static class Npy
     /// <summary>Reads one array from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
     public static NpyArray Read(Stream stream, string source)
     {
+        var header = ReadHeader(stream, source);
+        if (header.Count > Array.MaxLength)
+        {
+            throw new InputException(source, 0, $"array of {header.Count} elements is too large");
+        }
+
+        var data = ReadData(stream, header.DType, (int)header.Count, source);
+        if (header.FortranOrder && header.Shape.Length > 1)
+        {
+            data = FortranToC(data, header.Shape);
+        }
+
+        return new NpyArray(header.DType, header.Shape, data);
+    }
+
+    /// <summary>
+    /// Reads the magic, version and header of a .npy stream, leaving the stream at the first data byte.
+    /// Unsupported dtypes (big-endian, objects, records) are an <see cref="InputException"/> naming <paramref name="source"/>.
+    /// </summary>
+    public static NpyHeader ReadHeader(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         Span<byte> pre = stackalloc byte[8];
         if (!TryReadExactly(stream, pre))
         {
@@ -96,27 +118,9 @@ public static class Npy
             throw new InputException(source, 0, "truncated .npy header");
         }
 
-        var header = enc.GetString(hb);
-        var (descr, fortran, shape) = ParseHeader(header, source);
+        var (descr, fortran, shape) = ParseHeader(enc.GetString(hb), source);
         var dtype = NpyDType.TryParse(descr, out var problem) ?? throw new InputException(source, 0, problem!);
-        long count = 1;
-        foreach (var d in shape)
-        {
-            count *= d;
-        }
-
-        if (count > Array.MaxLength)
-        {
-            throw new InputException(source, 0, $"array of {count} elements is too large");
-        }
-
-        var data = ReadData(stream, dtype, (int)count, source);
-        if (fortran && shape.Length > 1)
-        {
-            data = FortranToC(data, shape);
-        }
-
-        return new NpyArray(dtype, shape, data);
+        return new NpyHeader(dtype, fortran, shape);
     }
 
     private static Array ReadData(Stream stream, NpyDType dtype, int count, string source)
@@ -406,13 +410,30 @@ public static class Npy
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(array);
-        var shape = array.Shape.Length switch
+        WriteHeader(stream, array.DType, array.Shape);
+        WriteData(stream, array);
+    }
+
+    /// <summary>
+    /// Writes the magic, version and a C-order header for <paramref name="shape"/> (padded to 64 bytes as numpy
+    /// does); the caller writes the data that follow.
+    /// </summary>
+    public static void WriteHeader(Stream stream, NpyDType dtype, ReadOnlySpan<int> shape)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var dims = new string[shape.Length];
+        for (int i = 0; i < dims.Length; i++)
+        {
+            dims[i] = shape[i].ToString(CultureInfo.InvariantCulture);
+        }
+
+        var shapeText = dims.Length switch
         {
             0 => "()",
-            1 => $"({array.Shape[0]},)",
-            _ => "(" + string.Join(", ", array.Shape.Select(d => d.ToString(CultureInfo.InvariantCulture))) + ")",
+            1 => $"({dims[0]},)",
+            _ => "(" + string.Join(", ", dims) + ")",
         };
-        var dict = $"{{'descr': '{array.DType.Descr}', 'fortran_order': False, 'shape': {shape}, }}";
+        var dict = $"{{'descr': '{dtype.Descr}', 'fortran_order': False, 'shape': {shapeText}, }}";
         int pre = 10;
         int total = pre + dict.Length + 1;
         int pad = (64 - (total % 64)) % 64;
@@ -425,8 +446,7 @@ public static class Npy
             pad = (64 - (total % 64)) % 64;
         }
 
-        var headerText = dict + new string(' ', pad) + "\n";
-        var headerBytes = Encoding.Latin1.GetBytes(headerText);
+        var headerBytes = Encoding.Latin1.GetBytes(dict + new string(' ', pad) + "\n");
         stream.Write(Magic);
         stream.WriteByte((byte)major);
         stream.WriteByte(0);
@@ -444,7 +464,6 @@ public static class Npy
         }
 
         stream.Write(headerBytes);
-        WriteData(stream, array);
     }
 
     private static void WriteData(Stream stream, NpyArray array)
@@ -488,7 +507,8 @@ public static class Npy
         }
     }
 
-    internal static bool TryReadExactly(Stream s, Span<byte> buffer)
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="s"/>; false when the stream ends first.</summary>
+    public static bool TryReadExactly(Stream s, Span<byte> buffer)
     {
         int read = 0;
         while (read < buffer.Length)

@@ -1,8 +1,4 @@
-using System.Buffers.Binary;
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.RegularExpressions;
 using Motiflens.IO;
 
 namespace Motiflens.Genomics.Datasets;
@@ -13,97 +9,26 @@ namespace Motiflens.Genomics.Datasets;
 /// handle (Fortran order, big-endian, unusual dtypes) return null so the caller can fall back to
 /// <see cref="Npy.Read(Stream, string)"/>, which gives the precise error or the general conversion.
 /// </summary>
-internal static partial class OneHotNpy
+internal static class OneHotNpy
 {
     private const int ChunkBytes = 1 << 22;
 
     /// <summary>The parsed header of a C-order .npy member.</summary>
     internal sealed record Header(NpyKind Kind, int ItemSize, int[] Shape);
 
-    [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]
-    private static partial Regex DescrPattern();
-
-    [GeneratedRegex(@"'fortran_order'\s*:\s*(True|False)")]
-    private static partial Regex FortranPattern();
-
-    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
-    private static partial Regex ShapePattern();
-
-    /// <summary>Reads the header from <paramref name="stream"/>; null when the streaming path does not apply.</summary>
-    public static Header? ReadHeader(Stream stream)
+    /// <summary>
+    /// Reads the header from <paramref name="stream"/>; null when the streaming path does not apply (Fortran
+    /// order or strings), so the caller falls back to <see cref="NpzArchive.Get"/>.
+    /// </summary>
+    public static Header? ReadHeader(Stream stream, string source)
     {
-        Span<byte> pre = stackalloc byte[10];
-        if (!TryRead(stream, pre) || pre[0] != 0x93 || pre[1] != (byte)'N' || pre[6] is not (1 or 2))
+        var header = Npy.ReadHeader(stream, source);
+        if (header.FortranOrder || header.DType.Kind == NpyKind.Unicode)
         {
             return null;
         }
 
-        int len;
-        if (pre[6] == 1)
-        {
-            len = BinaryPrimitives.ReadUInt16LittleEndian(pre[8..]);
-        }
-        else
-        {
-            Span<byte> more = stackalloc byte[2];
-            if (!TryRead(stream, more))
-            {
-                return null;
-            }
-
-            Span<byte> l = [pre[8], pre[9], more[0], more[1]];
-            long v = BinaryPrimitives.ReadUInt32LittleEndian(l);
-            if (v > 1 << 20)
-            {
-                return null;
-            }
-
-            len = (int)v;
-        }
-
-        var hb = new byte[len];
-        if (!TryRead(stream, hb))
-        {
-            return null;
-        }
-
-        var text = Encoding.Latin1.GetString(hb);
-        var descr = DescrPattern().Match(text);
-        var fortran = FortranPattern().Match(text);
-        var shape = ShapePattern().Match(text);
-        if (!descr.Success || !fortran.Success || !shape.Success || fortran.Groups[1].Value == "True")
-        {
-            return null;
-        }
-
-        (NpyKind Kind, int Size)? kind = descr.Groups[1].Value switch
-        {
-            "|u1" or "<u1" or "=u1" => (NpyKind.UInt8, 1),
-            "|b1" or "<b1" or "=b1" or "|?" => (NpyKind.Bool, 1),
-            "|i1" or "<i1" or "=i1" => (NpyKind.Int8, 1),
-            "<i4" => (NpyKind.Int32, 4),
-            "<i8" => (NpyKind.Int64, 8),
-            "<f4" => (NpyKind.Float32, 4),
-            "<f8" => (NpyKind.Float64, 8),
-            _ => null,
-        };
-        if (kind is null || !BitConverter.IsLittleEndian)
-        {
-            return null;
-        }
-
-        var dims = new List<int>();
-        foreach (var part in shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out int d))
-            {
-                return null;
-            }
-
-            dims.Add(d);
-        }
-
-        return new Header(kind.Value.Kind, kind.Value.Size, dims.ToArray());
+        return new Header(header.DType.Kind, header.DType.ItemSize, header.Shape);
     }
 
     /// <summary>
@@ -119,7 +44,7 @@ internal static partial class OneHotNpy
         {
             int count = Math.Min(batch, n - first);
             var span = buffer.AsSpan(0, (int)(count * perSequence));
-            if (!TryRead(stream, span))
+            if (!Npy.TryReadExactly(stream, span))
             {
                 throw new InputException(path, key, $"truncated data: expected {(long)n * perSequence} bytes of one-hot values");
             }
@@ -159,14 +84,7 @@ internal static partial class OneHotNpy
     /// <summary>Writes codes (N, L) as a uint8 one-hot .npy (N, L, 4), a batch of sequences at a time.</summary>
     public static void Write(Stream stream, byte[] codes, int n, int length)
     {
-        var dict = string.Create(CultureInfo.InvariantCulture, $"{{'descr': '|u1', 'fortran_order': False, 'shape': ({n}, {length}, 4), }}");
-        int pad = (64 - ((10 + dict.Length + 1) % 64)) % 64;
-        var header = Encoding.Latin1.GetBytes(dict + new string(' ', pad) + "\n");
-        stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
-        Span<byte> l = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(l, (ushort)header.Length);
-        stream.Write(l);
-        stream.Write(header);
+        Npy.WriteHeader(stream, new NpyDType(NpyKind.UInt8), [n, length, Alphabet.Size]);
 
         int batch = Math.Max(1, ChunkBytes / Math.Max(1, length * Alphabet.Size));
         var buffer = new byte[(long)Math.Min(batch, Math.Max(n, 1)) * length * Alphabet.Size];
@@ -187,22 +105,5 @@ internal static partial class OneHotNpy
 
             stream.Write(dst);
         }
-    }
-
-    private static bool TryRead(Stream s, Span<byte> buffer)
-    {
-        int read = 0;
-        while (read < buffer.Length)
-        {
-            int k = s.Read(buffer[read..]);
-            if (k == 0)
-            {
-                return false;
-            }
-
-            read += k;
-        }
-
-        return true;
     }
 }

@@ -192,7 +192,7 @@ public sealed class SequenceDataset
             try
             {
                 using var stream = entry.Open();
-                if (OneHotNpy.ReadHeader(stream) is { Shape.Length: 3 } header)
+                if (OneHotNpy.ReadHeader(stream, $"{path}: {key}") is { Shape.Length: 3 } header)
                 {
                     var (n, length, first) = OneHotShape(header.Shape, path, key, layout);
                     var codes = new byte[(long)n * length];
