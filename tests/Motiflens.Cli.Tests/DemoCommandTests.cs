@@ -17,7 +17,10 @@ public class DemoCommandTests
                 Assert.True(File.Exists(Path.Combine(outDir, file)), $"missing {file}");
             }
 
-            Assert.Contains("step 7/7: motiflens decode", r.Stderr);
+            Assert.Contains("step 7/9: motiflens decode", r.Stderr);
+            Assert.Contains("step 9/9: motiflens search", r.Stderr);
+            Assert.True(File.Exists(Path.Combine(outDir, "search", "history.jsonl")), "missing search/history.jsonl");
+            Assert.Equal(16, File.ReadLines(Path.Combine(outDir, "search", "history.jsonl")).Count(l => l.Length > 0));
             Assert.Contains("K = ", r.Stdout + r.Stderr);
 
             // A second run replaces the earlier demo's folder.

@@ -8,8 +8,10 @@ using Motiflens.IO;
 namespace Motiflens.Cli.Commands;
 
 /// <summary>
-/// <c>motiflens demo</c>: the typical session of DESIGN.md, small and on built-in data. Each step runs the
-/// very command a user would type (printed before it runs), so the demo exercises and teaches the real CLI.
+/// <c>motiflens demo</c>: the typical session of DESIGN.md, small and on built-in data: simulate, train,
+/// evaluate, attribute, score, compare filters with known motifs, then a short BioNAS architecture search on the
+/// MYC task. Each step runs the very command a user would type (printed before it runs), so the demo exercises
+/// and teaches the real CLI.
 /// </summary>
 public static class DemoCommand
 {
@@ -99,10 +101,16 @@ public static class DemoCommand
         var saliency = P("saliency.npy");
         var motifs = P("core-motifs.meme");
         var filters = P("filters.meme");
+        var myc = P("myc.npz");
+        var mycMotif = P("myc.meme");
+        var space = P("bionas-216.yaml");
+        var search = P("search");
 
         AtomicFile.WriteAllText(spec, DemoSpec);
         MemeWriter.Write(motifs, CoreMotifs.Select(BuiltinMotifs.Get));
-        Output.Info($"demo: wrote the model spec {spec} and the planted motifs {motifs}");
+        MemeWriter.Write(mycMotif, [BuiltinMotifs.Get("MYC")]);
+        WriteResource("bionas-216.yaml", space);
+        Output.Info($"demo: wrote the model spec {spec}, the planted motifs {motifs} and {mycMotif}, and the model space {space}");
 
         string[][] steps =
         [
@@ -115,6 +123,10 @@ public static class DemoCommand
             ["score", "--data", data, "--attributions", saliency, "--split", "test", "--positives-only"],
             ["knowledge", "--model", model, "--motifs", motifs],
             ["decode", "--model", model, "--out", filters],
+            ["simulate", "--preset", "single", "--n", I(Math.Max(500, n / 2)), "--seed", I(seed), "--out", myc],
+            ["search", "--space", space, "--data", myc, "--knowledge", mycMotif, "--lambda", "1", "--episodes", "4",
+                "--children-per-episode", "4", "--epochs", I(Math.Min(epochs, 10)), "--seed", I(seed),
+                "--threads", I(threads), "--out", search],
         ];
 
         var total = Stopwatch.StartNew();
@@ -140,6 +152,7 @@ public static class DemoCommand
         Output.Info($"  {model}/  trained model (model.json, weights.npz, training.tsv, metrics.json)");
         Output.Info($"  {saliency}  saliency maps of the test split (N, L, 4)");
         Output.Info($"  {filters}  first-layer filters as MEME motifs (compare with {motifs}, e.g. with Tomtom)");
+        Output.Info($"  {search}/  a short BioNAS search on the MYC task (history.jsonl, controller state, best models); longer: --episodes");
         return ExitCodes.Success;
     }
 
@@ -160,6 +173,13 @@ public static class DemoCommand
         }
 
         Directory.CreateDirectory(outDir);
+    }
+
+    private static void WriteResource(string name, string path)
+    {
+        using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"resource {name} is missing from the build");
+        AtomicFile.Write(path, stream.CopyTo);
     }
 
     private static string Quote(string arg) => arg.Contains(' ', StringComparison.Ordinal) ? $"\"{arg}\"" : arg;
