@@ -31,6 +31,7 @@ public static class Program
                      SearchCommand.Create(),
                      GridCommand.Create(),
                      ReplayCommand.Create(),
+                     MaskedCommand.Create(),
                      BenchCommand.Create(),
                  })
         {
