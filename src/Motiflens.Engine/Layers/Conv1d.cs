@@ -122,16 +122,7 @@ public class Conv1d : Layer
     private int PaddedLength => InputLength + PadLeft + PadRight;
 
     /// <inheritdoc/>
-    internal override bool TryFuseActivation(Activation activation)
-    {
-        if (_act != Activation.Identity)
-        {
-            return false;
-        }
-
-        _act = activation;
-        return true;
-    }
+    internal override bool TryFuseActivation(Activation activation) => FuseInto(ref _act, activation);
 
     /// <inheritdoc/>
     public override string ToString() => $"Conv1d({InChannels}→{OutChannels}, k={KernelSize}, stride={Stride}, dilation={Dilation}, {Padding}, {Activation})";

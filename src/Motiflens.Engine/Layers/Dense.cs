@@ -67,16 +67,7 @@ public sealed class Dense : Layer
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <inheritdoc/>
-    internal override bool TryFuseActivation(Activation activation)
-    {
-        if (_act != Activation.Identity)
-        {
-            return false;
-        }
-
-        _act = activation;
-        return true;
-    }
+    internal override bool TryFuseActivation(Activation activation) => FuseInto(ref _act, activation);
 
     /// <inheritdoc/>
     public override string ToString() => $"Dense({InFeatures}→{Units}, {Activation})";

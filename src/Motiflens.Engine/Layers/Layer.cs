@@ -54,6 +54,21 @@ public abstract class Layer
     /// </summary>
     internal virtual bool TryFuseActivation(Activation activation) => false;
 
+    /// <summary>
+    /// Fuses <paramref name="next"/> into a layer whose own activation is <paramref name="current"/>: only a layer
+    /// without an activation of its own can take one.
+    /// </summary>
+    private protected static bool FuseInto(ref Activation current, Activation next)
+    {
+        if (current != Activation.Identity)
+        {
+            return false;
+        }
+
+        current = next;
+        return true;
+    }
+
     /// <summary>Fuses each standalone activation into the layer before it where possible (layer indices are unchanged).</summary>
     internal static void FuseActivations(IReadOnlyList<Layer> layers)
     {
