@@ -38,4 +38,30 @@ public class GridCommandTests
         Assert.Equal(4, SearchHistory.Read(Path.Combine(outDir, "history.jsonl")).Records.Count);
         Directory.Delete(dir, true);
     }
+
+    [Fact]
+    public void Grid_RecordsTrainingAttemptsAndRejectsNegativeRestarts()
+    {
+        var dir = CliHarness.TempDir();
+        var (_, data, _) = SearchCommandTests.Fixture(dir);
+        var space = Path.Combine(dir, "one.yaml");
+        File.WriteAllText(space, """
+            input: {length: 40}
+            layers:
+              - [{type: conv1d, filters: 3, kernel_size: 6}]
+              - [{type: globalmaxpool1d}]
+            output: {type: dense, units: 1, activation: sigmoid}
+            """);
+        var bad = CliHarness.Run("grid", "--space", space, "--data", data, "--replicates", "1", "--restarts", "-1", "--out", Path.Combine(dir, "bad"));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--restarts", bad.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "bad")));
+
+        var outDir = Path.Combine(dir, "grid");
+        var result = CliHarness.Run("grid", "--space", space, "--data", data, "--replicates", "1", "--epochs", "1", "--restarts", "0", "--out", outDir);
+        Assert.Equal(0, result.ExitCode);
+        var record = Assert.Single(SearchHistory.Read(Path.Combine(outDir, "history.jsonl")).Records);
+        Assert.Equal(1, record.Metrics["attempts"]);
+        Directory.Delete(dir, true);
+    }
 }

@@ -94,6 +94,7 @@ public static class GridCommand
             {
                 Training = trainingOptions,
                 Parallel = training.Parallel(parseResult),
+                Restarts = training.Restarts(parseResult),
                 Threads = nThreads,
             });
             int finished = 0;

@@ -110,6 +110,7 @@ public static class SearchCommand
             {
                 Training = trainingOptions,
                 Parallel = Math.Max(1, training.Parallel(parseResult)),
+                Restarts = training.Restarts(parseResult),
                 Threads = nThreads,
                 ComputeKld = muValue != 0,
             });
@@ -303,6 +304,12 @@ public static class SearchCommand
         private readonly Option<int> _patience = new("--patience") { Description = "Early-stopping patience (epochs)", DefaultValueFactory = _ => 5 };
         private readonly Option<int> _parallel = new("--parallel") { Description = "Children trained at the same time (threads are shared out)", DefaultValueFactory = _ => 1 };
 
+        private readonly Option<int> _restarts = new("--restarts")
+        {
+            Description = "Re-initialise a child (new derived seed) up to this many times while its validation loss is not 1% below the constant predictor's",
+            DefaultValueFactory = _ => 2,
+        };
+
         public void AddTo(Command command)
         {
             command.Options.Add(_epochs);
@@ -310,12 +317,20 @@ public static class SearchCommand
             command.Options.Add(_lr);
             command.Options.Add(_patience);
             command.Options.Add(_parallel);
+            command.Options.Add(_restarts);
         }
+
+        public int Restarts(ParseResult parseResult) => parseResult.GetValue(_restarts) is var r and >= 0
+            ? r
+            : throw new InputException($"--restarts must be 0 or more; got {parseResult.GetValue(_restarts)}");
 
         public int Parallel(ParseResult parseResult) => ReplayCommand.Positive(parseResult.GetValue(_parallel), "--parallel");
 
+        /// <summary>Reads the training settings, checking every option of this group (before any output exists).</summary>
         public TrainingOptions Read(ParseResult parseResult)
         {
+            _ = Restarts(parseResult);
+            _ = Parallel(parseResult);
             double lr = parseResult.GetValue(_lr);
             if (!(lr > 0) || !double.IsFinite(lr))
             {

@@ -25,6 +25,8 @@ public sealed class LocalEvaluator : IChildEvaluator
     private readonly string _root;
     private readonly LocalEvaluatorOptions _options;
     private readonly Lock _gate = new();
+    private readonly Lock _constantGate = new();
+    private double? _constantLoss;
 
     /// <param name="space">The space the children come from (its input length must match the data).</param>
     /// <param name="dataset">Needs "train" and "valid" splits.</param>
@@ -106,18 +108,51 @@ public sealed class LocalEvaluator : IChildEvaluator
     {
         var arch = new Architecture(task.Tokens);
         var spec = _space.ToModelSpec(arch, Outputs);
-        var training = _options.Training with { Seed = task.Seed, Threads = threads };
-        using var model = ModelBuilder.Build(spec, task.Seed, threads);
         var trainData = new ArraySupervisedData(_train.Codes, _train.Targets, _train.Count, _train.Length, spec.InputChannels, _train.Tasks);
         var validData = new ArraySupervisedData(_valid.Codes, _valid.Targets, _valid.Count, _valid.Length, spec.InputChannels, _valid.Tasks);
-        var result = new Trainer(model, spec, training).Fit(trainData, validData, null, ct);
-        var eval = ModelEvaluator.Evaluate(model, spec, validData, cancellationToken: ct);
-        ModelDirectory.Save(dir, spec, model, training, result, eval);
-        if (!double.IsFinite(eval.Loss))
-        {
-            throw new ArithmeticException($"validation loss is {eval.Loss}");
-        }
+        double? constantLoss = ConstantPredictorLoss(spec);
 
+        // A child whose best weights predict no better than a constant has not started learning (typically every
+        // ReLU unit of a narrow layer died in the first steps, after which no gradient flows). That is the luck of
+        // its initialisation, not a property of the architecture, so it is re-initialised with a derived seed.
+        Engine.Model? model = null;
+        TrainingOptions training = _options.Training;
+        TrainingResult? result = null;
+        EvaluationResult? eval = null;
+        int attempt = 0;
+        try
+        {
+            for (; ; attempt++)
+            {
+                int seed = attempt == 0 ? task.Seed : Seeds.Derive(task.Seed, attempt, 0x5EED);
+                model?.Dispose();
+                training = _options.Training with { Seed = seed, Threads = threads };
+                model = ModelBuilder.Build(spec, seed, threads);
+                result = new Trainer(model, spec, training).Fit(trainData, validData, null, ct);
+                eval = ModelEvaluator.Evaluate(model, spec, validData, cancellationToken: ct);
+                bool learned = constantLoss is not { } c || !double.IsFinite(eval.Loss) || eval.Loss < c * (1 - _options.LearnedMargin);
+                if (learned || attempt >= _options.Restarts)
+                {
+                    break;
+                }
+            }
+
+            ModelDirectory.Save(dir, spec, model, training, result, eval);
+            if (!double.IsFinite(eval.Loss))
+            {
+                throw new ArithmeticException($"validation loss is {eval.Loss}");
+            }
+
+            return Measure(spec, model, result, eval, attempt + 1, ct);
+        }
+        finally
+        {
+            model?.Dispose();
+        }
+    }
+
+    private ChildMeasurement Measure(ModelSpec spec, Engine.Model model, TrainingResult result, EvaluationResult eval, int attempts, CancellationToken ct)
+    {
         double k = _knowledge.Count == 0 ? 0 : Knowledge(spec, model);
         double? kld = _options.ComputeKld ? Kld(model, ct) : null;
         var metrics = new Dictionary<string, double>();
@@ -130,7 +165,76 @@ public sealed class LocalEvaluator : IChildEvaluator
         }
 
         metrics["epochs"] = result.History.Count;
+        metrics["attempts"] = attempts;
         return new ChildMeasurement(eval.Loss, k, kld, metrics);
+    }
+
+    /// <summary>
+    /// Validation loss of the best constant prediction (each task's validation mean through the output link), or
+    /// null when the loss/link pair has no closed form here (then children are never restarted).
+    /// </summary>
+    private double? ConstantPredictorLoss(ModelSpec spec)
+    {
+        lock (_constantGate)
+        {
+            return ConstantPredictorLossCore(spec);
+        }
+    }
+
+    private double? ConstantPredictorLossCore(ModelSpec spec)
+    {
+        if (_constantLoss is { } cached)
+        {
+            return double.IsNaN(cached) ? null : cached;
+        }
+
+        int tasks = _valid.Tasks;
+        var mean = new double[tasks];
+        var count = new int[tasks];
+        var y = _valid.Targets;
+        for (int i = 0; i < y.Length; i++)
+        {
+            if (!float.IsNaN(y[i]))
+            {
+                mean[i % tasks] += y[i];
+                count[i % tasks]++;
+            }
+        }
+
+        var logit = new float[tasks];
+        bool known = true;
+        for (int t = 0; t < tasks; t++)
+        {
+            double m = count[t] == 0 ? 0 : mean[t] / count[t];
+            switch (spec.Loss, spec.OutputLink)
+            {
+                case (LossKind.Bce, ActivationKind.Sigmoid):
+                    m = Math.Clamp(m, 1e-6, 1 - 1e-6);
+                    logit[t] = (float)Math.Log(m / (1 - m));
+                    break;
+                case (LossKind.Mse, ActivationKind.Linear):
+                    logit[t] = (float)m;
+                    break;
+                default:
+                    known = false;
+                    break;
+            }
+        }
+
+        double value = double.NaN;
+        if (known)
+        {
+            var logits = new float[_valid.Targets.Length];
+            for (int i = 0; i < logits.Length; i++)
+            {
+                logits[i] = logit[i % tasks];
+            }
+
+            value = OutputEvaluation.Evaluate(spec.Loss, spec.OutputLink, logits, _valid.Targets, tasks).Loss;
+        }
+
+        _constantLoss = value;
+        return double.IsNaN(value) ? null : value;
     }
 
     private double Knowledge(ModelSpec spec, Engine.Model model)

@@ -10,6 +10,15 @@ public sealed record LocalEvaluatorOptions
     /// <summary>Training settings of every child (its seed and threads are set per child).</summary>
     public TrainingOptions Training { get; init; } = new() { Epochs = 20, Patience = 5, LearningRate = 0.01 };
 
+    /// <summary>
+    /// Re-initialisations (with derived seeds) of a child whose validation loss stays within
+    /// <see cref="LearnedMargin"/> of the constant predictor's: it never started learning.
+    /// </summary>
+    public int Restarts { get; init; } = 2;
+
+    /// <summary>Relative improvement over the constant predictor's validation loss that counts as having learned.</summary>
+    public double LearnedMargin { get; init; } = 0.01;
+
     /// <summary>Children trained at the same time.</summary>
     public int Parallel { get; init; } = 1;
 

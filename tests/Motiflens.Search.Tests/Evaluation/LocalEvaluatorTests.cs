@@ -109,4 +109,57 @@ public class LocalEvaluatorTests
         var ex = Assert.Throws<Motiflens.IO.InputException>(() => new LocalEvaluator(space, TinyDataset(2), [], TestPaths.TempDir(), new LocalEvaluatorOptions()));
         Assert.Contains("expects 41", ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Every sequence is the same, labels are coin flips: no model can beat the constant predictor.</summary>
+    private static SequenceDataset Unlearnable()
+    {
+        var rng = new Random(5);
+        DatasetSplit Split(string name, int n)
+        {
+            var targets = new float[n];
+            for (int i = 0; i < n; i++)
+            {
+                targets[i] = rng.Next(2);
+            }
+
+            return new DatasetSplit(name, n, Length, 1, new byte[n * Length], targets);
+        }
+
+        return new SequenceDataset([Split("train", 128), Split("valid", 64)]);
+    }
+
+    private static ChildOutcome EvaluateFirst(SequenceDataset data, int restarts, int epochs = 2)
+    {
+        var space = TinySpace;
+        var evaluator = new LocalEvaluator(space, data, [], TestPaths.TempDir(),
+            new LocalEvaluatorOptions { Training = new TrainingOptions { Epochs = epochs, BatchSize = 32, Patience = 2, LearningRate = 0.01 }, Restarts = restarts });
+        var arch = new Architecture([0, 0]);
+        var task = new ChildTask(0, 0, arch.Tokens.ToArray(), space.LayerStrings(arch), 7);
+        var outcome = evaluator.Evaluate([task], _ => { }, CancellationToken.None)[0];
+        Assert.True(outcome.Ok, outcome.FailureReason);
+        return outcome;
+    }
+
+    [Fact]
+    public void Evaluate_ChildThatNeverBeatsTheConstantPredictor_IsReinitialisedUpToRestarts()
+    {
+        var outcome = EvaluateFirst(Unlearnable(), restarts: 2);
+        Assert.Equal(3, outcome.Measurement!.Metrics["attempts"]);
+        Assert.InRange(outcome.Measurement.Loss, 0.6, 0.8);
+    }
+
+    [Fact]
+    public void Evaluate_WithoutRestarts_TrainsOnce()
+    {
+        var outcome = EvaluateFirst(Unlearnable(), restarts: 0);
+        Assert.Equal(1, outcome.Measurement!.Metrics["attempts"]);
+    }
+
+    [Fact]
+    public void Evaluate_ChildThatLearns_IsNotRestarted()
+    {
+        var outcome = EvaluateFirst(TinyDataset(3), restarts: 2, epochs: 8);
+        Assert.Equal(1, outcome.Measurement!.Metrics["attempts"]);
+        Assert.True(outcome.Measurement.Loss < 0.65, $"loss {outcome.Measurement.Loss}");
+    }
 }
