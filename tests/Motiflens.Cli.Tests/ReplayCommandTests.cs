@@ -53,6 +53,7 @@ public class ReplayCommandTests
         Assert.Equal("conv1d(filters=3,kernel=6,relu)", lambdas[0].GetProperty("gold_standard")[0].GetString());
         Assert.Equal("globalmaxpool1d", lambdas[1].GetProperty("gold_standard")[1].GetString());
         double fraction = lambdas[0].GetProperty("converged_fraction").GetDouble();
+        Assert.InRange(lambdas[0].GetProperty("gold_standard_support").GetDouble(), 0, 1);
         Assert.InRange(fraction, 0, 1);
         Assert.True(lambdas[1].GetProperty("mean_loss_rank").GetDouble() > lambdas[0].GetProperty("mean_loss_rank").GetDouble());
         Assert.True(lambdas[1].GetProperty("mean_k_rank").GetDouble() < lambdas[0].GetProperty("mean_k_rank").GetDouble());

@@ -30,11 +30,11 @@ public static class ReplayCommand
             DefaultValueFactory = _ => "0.001,0.01,0.1,1,10,100,1000",
         };
         var runs = new Option<int>("--runs") { Description = "Independent searches per λ", DefaultValueFactory = _ => 100 };
-        var episodes = new Option<int>("--episodes") { Description = "Controller episodes per search", DefaultValueFactory = _ => 100 };
-        var children = new Option<int>("--children-per-episode") { Description = "Children per episode", DefaultValueFactory = _ => 5 };
+        var episodes = new Option<int>("--episodes") { Description = "Controller episodes per search", DefaultValueFactory = _ => 600 };
+        var children = new Option<int>("--children-per-episode") { Description = "Children per episode", DefaultValueFactory = _ => 10 };
         var controller = SearchCommand.ControllerOption();
         var preset = SearchCommand.PresetOption();
-        var controllerLr = new Option<double?>("--controller-lr") { Description = "Controller Adam learning rate (default: the preset's, 0.01)" };
+        var controllerLr = new Option<double?>("--controller-lr") { Description = "Controller Adam learning rate (0.0005 here: a long, slow search, so that noisy rewards average out)", DefaultValueFactory = _ => 0.0005 };
         var entropyWeight = new Option<double?>("--entropy-weight") { Description = "Weight of the controller's entropy bonus (default: the preset's, 0.001)" };
         var advantage = new Option<string?>("--advantage")
         {
@@ -102,7 +102,7 @@ public static class ReplayCommand
                 new SyncReporter<(int Done, int Total)>(p => progress.Report(new ProgressInfo(p.Done, p.Total, $"{p.Done}/{p.Total} runs"))), ct));
             foreach (var r in results)
             {
-                Output.Info($"λ={r.Lambda.ToString("G", CultureInfo.InvariantCulture),-8} converged {r.ConvergedFraction,6:P1}  loss rank {r.MeanLossRank,7:F1}  K rank {r.MeanKRank,7:F1}  gold: {string.Join(" | ", r.GoldStandard)}");
+                Output.Info($"λ={r.Lambda.ToString("G", CultureInfo.InvariantCulture),-8} converged {r.ConvergedFraction,6:P1}  loss rank {r.MeanLossRank,7:F1}  K rank {r.MeanKRank,7:F1}  gold: {string.Join(" | ", r.GoldStandard)}{(r.GoldStandardSupport is { } support ? $" (bootstrap support {support:P0})" : "")}");
                 foreach (var c in r.TopConverged)
                 {
                     Output.Info($"    {c.Fraction,6:P0} of runs converged to {string.Join(" | ", c.Layers)} (median L {c.MedianLoss:F4}, median K {c.MedianK:F4})");

@@ -74,10 +74,65 @@ public static class ReplayBenchmark
                 ranked.Length == 0 ? double.NaN : ranked.Average(c => rankOf[c].K),
                 options.Runs,
                 archs.Length,
-                TopConverged(space, converged, medians, TopConvergedCount)));
+                TopConverged(space, converged, medians, TopConvergedCount),
+                options.GoldResamples > 0 ? GoldStandardSupport(records, lambda, gold, options.GoldResamples, Seeds.Derive(options.Seed, li, 0)) : null));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The fraction of <paramref name="resamples"/> bootstrap resamples (each architecture's ok replicates drawn with
+    /// replacement, as many as it has) in which <paramref name="gold"/> is still the architecture minimising
+    /// median L + λ·median K (ties broken as in <see cref="GoldStandard"/>).
+    /// </summary>
+    public static double GoldStandardSupport(IEnumerable<ChildRecord> records, double lambda, Architecture gold, int resamples, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
+        var groups = records.Where(r => r.IsOk).GroupBy(r => new Architecture(r.Tokens))
+            .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
+            .Select(g => (Arch: g.Key, Loss: g.Select(r => r.Loss!.Value).ToArray(), K: g.Select(r => r.Knowledge ?? 0).ToArray()))
+            .ToArray();
+        int most = groups.Max(g => g.Loss.Length);
+        var loss = new double[most];
+        var k = new double[most];
+        var rng = new Random(seed);
+        int hits = 0;
+        for (int b = 0; b < resamples; b++)
+        {
+            Architecture? best = null;
+            double bestScore = double.PositiveInfinity;
+            foreach (var (arch, l, kk) in groups)
+            {
+                int n = l.Length;
+                for (int i = 0; i < n; i++)
+                {
+                    int j = rng.Next(n);
+                    loss[i] = l[j];
+                    k[i] = kk[j];
+                }
+
+                double score = MedianInPlace(loss.AsSpan(0, n)) + lambda * MedianInPlace(k.AsSpan(0, n));
+                if (score < bestScore)
+                {
+                    bestScore = score;
+                    best = arch;
+                }
+            }
+
+            hits += gold.Equals(best) ? 1 : 0;
+        }
+
+        return hits / (double)resamples;
+    }
+
+    private static double MedianInPlace(Span<double> v)
+    {
+        v.Sort();
+        int n = v.Length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 
     /// <summary>How many of the most frequent converged architectures a result lists.</summary>

@@ -19,6 +19,9 @@ public sealed record ReplayBenchmarkOptions
 
     public int Seed { get; init; }
 
+    /// <summary>Bootstrap resamples of the replicates for <see cref="LambdaBenchmark.GoldStandardSupport"/> (0 = skip).</summary>
+    public int GoldResamples { get; init; } = 1000;
+
     /// <summary>Runs in parallel (each run is seeded on its own, so results do not depend on this).</summary>
     public int Threads { get; init; } = 1;
 }

@@ -1,3 +1,4 @@
+using Motiflens.Search.History;
 using Motiflens.Search.Benchmark;
 using Motiflens.Search.Controllers;
 using Motiflens.Search.Spaces;
@@ -46,6 +47,7 @@ public class ReplayBenchmarkTests
         Assert.Equal(results[1].ConvergedFraction, top[0].Fraction);
         Assert.True(top.Sum(c => c.Fraction) <= 1 + 1e-12);
         Assert.NotNull(top[0].MedianK);
+        Assert.All(results, r => Assert.InRange(r.GoldStandardSupport!.Value, 0.0, 1.0));
     }
 
     [Fact]
@@ -61,5 +63,36 @@ public class ReplayBenchmarkTests
         Assert.Equal(one[0].MeanLossRank, two[0].MeanLossRank);
         Assert.Equal(one[0].MeanKRank, two[0].MeanKRank);
         Assert.Equal(one[0].TopConverged.Select(c => (string.Join('-', c.Tokens), c.Fraction)), two[0].TopConverged.Select(c => (string.Join('-', c.Tokens), c.Fraction)));
+    }
+
+    private static ChildRecord Record(int trial, int token, double loss, double k) => new()
+    {
+        Trial = trial,
+        Tokens = [token],
+        Layers = [$"op{token}"],
+        Loss = loss,
+        Knowledge = k,
+        Reward = -(loss + k),
+        Lambda = 1,
+    };
+
+    [Fact]
+    public void GoldStandardSupport_ClearWinner_IsOne()
+    {
+        var records = new[] { Record(0, 0, 0.1, 0), Record(1, 0, 0.11, 0), Record(2, 0, 0.12, 0), Record(3, 1, 0.5, 0), Record(4, 1, 0.4, 0), Record(5, 1, 0.6, 0) };
+        Assert.Equal(1.0, ReplayBenchmark.GoldStandardSupport(records, 0.001, new Architecture([0]), 500, 1));
+        Assert.Equal(0.0, ReplayBenchmark.GoldStandardSupport(records, 0.001, new Architecture([1]), 500, 1));
+    }
+
+    [Fact]
+    public void GoldStandardSupport_MatchesTheBinomialProbability()
+    {
+        // A = [0.1, 0.1, 0.9] (median 0.1), B = [0.2, 0.2, 0.2]. A stays the gold standard when at least 2 of its 3
+        // draws are 0.1: (2/3)³ + 3·(2/3)²·(1/3) = 20/27 ≈ 0.741.
+        var records = new[] { Record(0, 0, 0.1, 0), Record(1, 0, 0.1, 0), Record(2, 0, 0.9, 0), Record(3, 1, 0.2, 0), Record(4, 1, 0.2, 0), Record(5, 1, 0.2, 0) };
+        var medians = ReplayBenchmark.Medians(records);
+        Assert.Equal(new Architecture([0]), ReplayBenchmark.GoldStandard(medians, 0));
+        double support = ReplayBenchmark.GoldStandardSupport(records, 0, new Architecture([0]), 20000, 2);
+        Assert.InRange(support, 20.0 / 27 - 0.015, 20.0 / 27 + 0.015);
     }
 }
