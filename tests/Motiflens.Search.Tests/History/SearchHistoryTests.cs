@@ -85,6 +85,7 @@ public class SearchHistoryTests
     [Theory]
     [InlineData("myc-216-grid-seed1.jsonl")]
     [InlineData("myc-216-grid-seed2.jsonl")]
+    [InlineData("myc-216-grid-seed3.jsonl")]
     public void ReadAny_ShippedMycGridHistory_HoldsEveryArchitectureThreeTimes(string name)
     {
         var space = Motiflens.Search.Spaces.ModelSpaceReader.Load(TestPaths.Example("bionas-216.yaml"));
@@ -95,5 +96,6 @@ public class SearchHistoryTests
         var counts = read.Records.GroupBy(r => string.Join('-', r.Tokens)).Select(g => g.Count()).ToArray();
         Assert.Equal(216, counts.Length);
         Assert.All(counts, c => Assert.Equal(3, c));
+        Assert.All(read.Records, r => Assert.InRange(r.Metrics["attempts"], 1, 3));
     }
 }
