@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Motiflens.Engine.Checkpoints;
+using Motiflens.Engine.Training;
 using Motiflens.IO;
 
 namespace Motiflens.Cli.Tests;
@@ -111,6 +112,24 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_SgdWithWeightDecayAndClipping_IsUsedAndRecorded()
+    {
+        var adam = Path.Combine(_dir, "adam");
+        var sgd = Path.Combine(_dir, "sgd");
+        var r = CliHarness.Run("train", "--data", DataPath, "--model", SpecPath, "--out", adam, "--epochs", "2", "--threads", "1");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        r = CliHarness.Run("train", "--data", DataPath, "--model", SpecPath, "--out", sgd, "--epochs", "2", "--threads", "1",
+            "--optimizer", "SGD", "--lr", "0.05", "--momentum", "0.8", "--weight-decay", "0.001", "--clip-norm", "1");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var loaded = ModelDirectory.Load(sgd);
+        Assert.Equal(OptimizerKind.Sgd, loaded.Training!.Optimizer);
+        Assert.Equal(0.8, loaded.Training.Momentum);
+        Assert.Equal(0.001, loaded.Training.WeightDecay);
+        Assert.Equal(1.0, loaded.Training.ClipNorm);
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(adam, ModelDirectory.WeightsFileName)), File.ReadAllBytes(Path.Combine(sgd, ModelDirectory.WeightsFileName)));
+    }
+
+    [Fact]
     public void Train_BuiltinModelAdaptsToTheDataShape()
     {
         var data = Path.Combine(_dir, "multi.npz");
@@ -162,6 +181,10 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--lr", "-1", "--lr must be a positive number")]
     [InlineData("--model", "nonesuch", "nonesuch: no such model spec file, and not a built-in model")]
     [InlineData("--data", "missing.npz", "missing.npz")]
+    [InlineData("--optimizer", "rmsprop", "--optimizer must be adam or sgd; got 'rmsprop'")]
+    [InlineData("--momentum", "1", "--momentum must be in [0, 1)")]
+    [InlineData("--weight-decay", "-0.1", "--weight-decay must be zero or positive")]
+    [InlineData("--clip-norm", "-1", "--clip-norm must be zero or positive")]
     public void Train_BadOptionsExitWithTwo(string option, string value, string message)
     {
         var args = new Dictionary<string, string> { ["--data"] = DataPath, ["--model"] = SpecPath, ["--out"] = Path.Combine(_dir, "x"), [option] = value };

@@ -26,7 +26,11 @@ public static class TrainCommand
         var output = new Option<string>("--out") { Description = "Model directory to create", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 20 };
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per mini-batch", DefaultValueFactory = _ => 128 };
-        var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
+        var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 1e-3 };
+        var optimizer = new Option<string>("--optimizer") { Description = "adam (PyTorch defaults) or sgd (with --momentum)", DefaultValueFactory = _ => "adam" };
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum", DefaultValueFactory = _ => 0.9 };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "Weight decay added to every gradient, as torch.optim's weight_decay (0 = off)", DefaultValueFactory = _ => 0 };
+        var clipNorm = new Option<double>("--clip-norm") { Description = "Clip the global gradient L2 norm to this before each step, as clip_grad_norm_ (0 = off)", DefaultValueFactory = _ => 0 };
         var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation loss (0 = off)", DefaultValueFactory = _ => 5 };
         var l1 = new Option<double>("--l1") { Description = "L1 penalty on weights", DefaultValueFactory = _ => 0 };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on weights", DefaultValueFactory = _ => 0 };
@@ -36,7 +40,7 @@ public static class TrainCommand
         var json = CommonOptions.Json();
         var command = new Command("train", "Train a sequence model and write a model directory (model.json, weights.npz, training.tsv, metrics.json)")
         {
-            data, model, output, epochs, batchSize, lr, patience, l1, l2, force, seed, threads, json,
+            data, model, output, epochs, batchSize, lr, optimizer, momentum, weightDecay, clipNorm, patience, l1, l2, force, seed, threads, json,
         };
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
@@ -45,6 +49,15 @@ public static class TrainCommand
                 Epochs = AtLeast(parseResult.GetValue(epochs), 1, "--epochs"),
                 BatchSize = AtLeast(parseResult.GetValue(batchSize), 1, "--batch-size"),
                 LearningRate = PositiveNumber(parseResult.GetValue(lr), "--lr"),
+                Optimizer = parseResult.GetValue(optimizer)!.ToLowerInvariant() switch
+                {
+                    "adam" => OptimizerKind.Adam,
+                    "sgd" => OptimizerKind.Sgd,
+                    var other => throw new InputException($"--optimizer must be adam or sgd; got '{other}'"),
+                },
+                Momentum = parseResult.GetValue(momentum) is var m and >= 0 and < 1 ? m : throw new InputException($"--momentum must be in [0, 1); got {parseResult.GetValue(momentum).ToString(CultureInfo.InvariantCulture)}"),
+                WeightDecay = NonNegative(parseResult.GetValue(weightDecay), "--weight-decay"),
+                ClipNorm = NonNegative(parseResult.GetValue(clipNorm), "--clip-norm"),
                 Patience = AtLeast(parseResult.GetValue(patience), 0, "--patience"),
                 L1 = NonNegative(parseResult.GetValue(l1), "--l1"),
                 L2 = NonNegative(parseResult.GetValue(l2), "--l2"),
