@@ -56,6 +56,10 @@ public class GridCommandTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--restarts", bad.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(dir, "bad")));
+        bad = CliHarness.Run("grid", "--space", space, "--data", data, "--replicates", "1", "--restart-margin", "1.5", "--out", Path.Combine(dir, "bad"));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--restart-margin must be in [0, 1)", bad.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "bad")));
 
         var outDir = Path.Combine(dir, "grid");
         var result = CliHarness.Run("grid", "--space", space, "--data", data, "--replicates", "1", "--epochs", "1", "--restarts", "0", "--out", outDir);

@@ -95,6 +95,7 @@ public static class GridCommand
                 Training = trainingOptions,
                 Parallel = training.Parallel(parseResult),
                 Restarts = training.Restarts(parseResult),
+                LearnedMargin = training.RestartMargin(parseResult),
                 Threads = nThreads,
             });
             int finished = 0;

@@ -111,6 +111,7 @@ public static class SearchCommand
                 Training = trainingOptions,
                 Parallel = Math.Max(1, training.Parallel(parseResult)),
                 Restarts = training.Restarts(parseResult),
+                LearnedMargin = training.RestartMargin(parseResult),
                 Threads = nThreads,
                 ComputeKld = muValue != 0,
             });
@@ -306,8 +307,14 @@ public static class SearchCommand
 
         private readonly Option<int> _restarts = new("--restarts")
         {
-            Description = "Re-initialise a child (new derived seed) up to this many times while its validation loss is not 1% below the constant predictor's",
+            Description = "Re-initialise a child (new derived seed) up to this many times while its validation loss is not --restart-margin below the constant predictor's",
             DefaultValueFactory = _ => 2,
+        };
+
+        private readonly Option<double> _restartMargin = new("--restart-margin")
+        {
+            Description = "Relative improvement over the constant predictor's validation loss that counts as having started to learn",
+            DefaultValueFactory = _ => 0.01,
         };
 
         public void AddTo(Command command)
@@ -318,7 +325,12 @@ public static class SearchCommand
             command.Options.Add(_patience);
             command.Options.Add(_parallel);
             command.Options.Add(_restarts);
+            command.Options.Add(_restartMargin);
         }
+
+        public double RestartMargin(ParseResult parseResult) => parseResult.GetValue(_restartMargin) is var m and >= 0 and < 1
+            ? m
+            : throw new InputException($"--restart-margin must be in [0, 1); got {parseResult.GetValue(_restartMargin).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
         public int Restarts(ParseResult parseResult) => parseResult.GetValue(_restarts) is var r and >= 0
             ? r
@@ -330,6 +342,7 @@ public static class SearchCommand
         public TrainingOptions Read(ParseResult parseResult)
         {
             _ = Restarts(parseResult);
+            _ = RestartMargin(parseResult);
             _ = Parallel(parseResult);
             double lr = parseResult.GetValue(_lr);
             if (!(lr > 0) || !double.IsFinite(lr))
