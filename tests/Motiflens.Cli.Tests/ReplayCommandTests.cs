@@ -60,26 +60,18 @@ public class ReplayCommandTests
         Directory.Delete(dir, true);
     }
 
-    [Fact]
-    public void Replay_BadLambda_IsExitTwoWithOneLine()
+    [Theory]
+    [InlineData("--lambda", "1,abc", "'abc'")]
+    [InlineData("--advantage", "median", "'median'")]
+    [InlineData("--controller-lr", "-0.1", "--controller-lr must be positive")]
+    public void Replay_BadOption_IsExitTwoWithOneLine(string option, string value, string message)
     {
         var dir = CliHarness.TempDir();
         var (space, history) = Fixture(dir);
-        var result = CliHarness.Run("replay", "--history", history, "--space", space, "--lambda", "1,abc");
+        var result = CliHarness.Run("replay", "--history", history, "--space", space, option, value);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("'abc'", result.Stderr, StringComparison.Ordinal);
-        Assert.Empty(result.Stdout);
-        Directory.Delete(dir, true);
-    }
-
-    [Fact]
-    public void Replay_BadAdvantageScaling_IsExitTwoWithOneLine()
-    {
-        var dir = CliHarness.TempDir();
-        var (space, history) = Fixture(dir);
-        var result = CliHarness.Run("replay", "--history", history, "--space", space, "--advantage", "median");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("'median'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
         Assert.Empty(result.Stdout);
         Directory.Delete(dir, true);
     }

@@ -151,12 +151,7 @@ public static class ReplayBenchmark
                 medians.TryGetValue(g.Key, out var n) ? n.Knowledge : null))
             .ToArray();
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.Order().ToArray();
-        int n = v.Length;
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-    }
+    private static double Median(IEnumerable<double> values) => MedianInPlace(values.ToArray());
 
     /// <summary>1-based ranks, ties sharing the mean of the ranks they span.</summary>
     internal static double[] AverageRanks(double[] values)

@@ -25,8 +25,7 @@ public sealed class LocalEvaluator : IChildEvaluator
     private readonly string _root;
     private readonly LocalEvaluatorOptions _options;
     private readonly Lock _gate = new();
-    private readonly Lock _constantGate = new();
-    private double? _constantLoss;
+    private readonly double? _constantLoss;
 
     /// <param name="space">The space the children come from (its input length must match the data).</param>
     /// <param name="dataset">Needs "train" and "valid" splits.</param>
@@ -50,6 +49,8 @@ public sealed class LocalEvaluator : IChildEvaluator
         _knowledge = knowledge;
         _root = root;
         _options = options;
+        var outputLink = space.Output.ToLayerSpec()?.Activation ?? ActivationKind.Linear;
+        _constantLoss = ConstantPredictorLoss(space.Loss, outputLink, _valid);
     }
 
     /// <summary>Number of tasks (outputs) of the data; the children's output layer gets this many units.</summary>
@@ -110,31 +111,21 @@ public sealed class LocalEvaluator : IChildEvaluator
         var spec = _space.ToModelSpec(arch, Outputs);
         var trainData = new ArraySupervisedData(_train.Codes, _train.Targets, _train.Count, _train.Length, spec.InputChannels, _train.Tasks);
         var validData = new ArraySupervisedData(_valid.Codes, _valid.Targets, _valid.Count, _valid.Length, spec.InputChannels, _valid.Tasks);
-        double? constantLoss = ConstantPredictorLoss(spec);
 
         // A child whose best weights predict no better than a constant has not started learning (typically every
         // ReLU unit of a narrow layer died in the first steps, after which no gradient flows). That is the luck of
         // its initialisation, not a property of the architecture, so it is re-initialised with a derived seed.
-        Engine.Model? model = null;
-        TrainingOptions training = _options.Training;
-        TrainingResult? result = null;
-        EvaluationResult? eval = null;
-        int attempt = 0;
-        try
+        for (int attempt = 0; ; attempt++)
         {
-            for (; ; attempt++)
+            int seed = attempt == 0 ? task.Seed : Seeds.Derive(task.Seed, attempt, 0x5EED);
+            var training = _options.Training with { Seed = seed, Threads = threads };
+            using var model = ModelBuilder.Build(spec, seed, threads);
+            var result = new Trainer(model, spec, training).Fit(trainData, validData, null, ct);
+            var eval = ModelEvaluator.Evaluate(model, spec, validData, cancellationToken: ct);
+            bool learned = _constantLoss is not { } c || !double.IsFinite(eval.Loss) || eval.Loss < c * (1 - _options.LearnedMargin);
+            if (!learned && attempt < _options.Restarts)
             {
-                int seed = attempt == 0 ? task.Seed : Seeds.Derive(task.Seed, attempt, 0x5EED);
-                model?.Dispose();
-                training = _options.Training with { Seed = seed, Threads = threads };
-                model = ModelBuilder.Build(spec, seed, threads);
-                result = new Trainer(model, spec, training).Fit(trainData, validData, null, ct);
-                eval = ModelEvaluator.Evaluate(model, spec, validData, cancellationToken: ct);
-                bool learned = constantLoss is not { } c || !double.IsFinite(eval.Loss) || eval.Loss < c * (1 - _options.LearnedMargin);
-                if (learned || attempt >= _options.Restarts)
-                {
-                    break;
-                }
+                continue;
             }
 
             ModelDirectory.Save(dir, spec, model, training, result, eval);
@@ -144,10 +135,6 @@ public sealed class LocalEvaluator : IChildEvaluator
             }
 
             return Measure(spec, model, result, eval, attempt + 1, ct);
-        }
-        finally
-        {
-            model?.Dispose();
         }
     }
 
@@ -173,68 +160,46 @@ public sealed class LocalEvaluator : IChildEvaluator
     /// Validation loss of the best constant prediction (each task's validation mean through the output link), or
     /// null when the loss/link pair has no closed form here (then children are never restarted).
     /// </summary>
-    private double? ConstantPredictorLoss(ModelSpec spec)
+    private static double? ConstantPredictorLoss(LossKind loss, ActivationKind link, DatasetSplit valid)
     {
-        lock (_constantGate)
+        if ((loss, link) is not ((LossKind.Bce, ActivationKind.Sigmoid) or (LossKind.Mse, ActivationKind.Linear)))
         {
-            return ConstantPredictorLossCore(spec);
-        }
-    }
-
-    private double? ConstantPredictorLossCore(ModelSpec spec)
-    {
-        if (_constantLoss is { } cached)
-        {
-            return double.IsNaN(cached) ? null : cached;
+            return null;
         }
 
-        int tasks = _valid.Tasks;
-        var mean = new double[tasks];
+        int tasks = valid.Tasks;
+        var sum = new double[tasks];
         var count = new int[tasks];
-        var y = _valid.Targets;
+        var y = valid.Targets;
         for (int i = 0; i < y.Length; i++)
         {
             if (!float.IsNaN(y[i]))
             {
-                mean[i % tasks] += y[i];
+                sum[i % tasks] += y[i];
                 count[i % tasks]++;
             }
         }
 
         var logit = new float[tasks];
-        bool known = true;
         for (int t = 0; t < tasks; t++)
         {
-            double m = count[t] == 0 ? 0 : mean[t] / count[t];
-            switch (spec.Loss, spec.OutputLink)
+            double m = count[t] == 0 ? 0 : sum[t] / count[t];
+            if (loss == LossKind.Bce)
             {
-                case (LossKind.Bce, ActivationKind.Sigmoid):
-                    m = Math.Clamp(m, 1e-6, 1 - 1e-6);
-                    logit[t] = (float)Math.Log(m / (1 - m));
-                    break;
-                case (LossKind.Mse, ActivationKind.Linear):
-                    logit[t] = (float)m;
-                    break;
-                default:
-                    known = false;
-                    break;
+                m = Math.Clamp(m, 1e-6, 1 - 1e-6);
+                m = Math.Log(m / (1 - m));
             }
+
+            logit[t] = (float)m;
         }
 
-        double value = double.NaN;
-        if (known)
+        var logits = new float[y.Length];
+        for (int i = 0; i < logits.Length; i++)
         {
-            var logits = new float[_valid.Targets.Length];
-            for (int i = 0; i < logits.Length; i++)
-            {
-                logits[i] = logit[i % tasks];
-            }
-
-            value = OutputEvaluation.Evaluate(spec.Loss, spec.OutputLink, logits, _valid.Targets, tasks).Loss;
+            logits[i] = logit[i % tasks];
         }
 
-        _constantLoss = value;
-        return double.IsNaN(value) ? null : value;
+        return OutputEvaluation.Evaluate(loss, link, logits, y, tasks).Loss;
     }
 
     private double Knowledge(ModelSpec spec, Engine.Model model)
