@@ -11,7 +11,8 @@ namespace Motiflens.Search;
 /// <summary>
 /// The search loop (AMBER's environment): per episode, sample children from the controller, reject invalid ones
 /// by shape inference (worst reward, no training), evaluate the rest, record every child in the history as it
-/// finishes, then update the controller and save its state. Killed at any point and started again with the same
+/// finishes, then update the controller (with the rewards chosen by <see cref="SearchOptions.RewardEstimate"/>, plus
+/// the elite architectures of <see cref="SearchOptions.Elites"/>) and save its state. Killed at any point and started again with the same
 /// history, state folder and options, it resumes with no child lost or evaluated twice.
 /// </summary>
 public sealed class ArchitectureSearch
@@ -26,6 +27,7 @@ public sealed class ArchitectureSearch
     private readonly SearchOptions _options;
     private readonly List<ChildRecord> _records;
     private readonly Action<ChildRecord>? _record;
+    private readonly ArchitectureEvidence _evidence = new();
     private readonly Lock _gate = new();
 
     /// <param name="existing">Records already in the history (on resume); trial ids must follow the plan scheme.</param>
@@ -39,6 +41,11 @@ public sealed class ArchitectureSearch
         _reward = reward ?? throw new ArgumentNullException(nameof(reward));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _records = existing?.ToList() ?? [];
+        foreach (var r in _records)
+        {
+            _evidence.Add(r);
+        }
+
         _record = record;
         if (!controller.Policy.OptionCounts.SequenceEqual(space.OptionCounts))
         {
@@ -97,7 +104,8 @@ public sealed class ArchitectureSearch
             _evaluator.Evaluate(tasks, outcome => Add(ToRecord(outcome), episode, progress), ct);
         }
 
-        // Rewards of this episode's children; failed children get the worst reward seen so far in the search.
+        // Rewards of this episode's children (their own, or their architecture's median so far, this episode included);
+        // failed children get the worst reward seen so far in the search.
         var valid = _records.Where(r => r.IsOk).Select(r => r.Reward).ToArray();
         double worst = valid.Length > 0 ? valid.Min() : double.NaN;
         var recorded = _records.ToDictionary(r => r.Trial);
@@ -111,8 +119,20 @@ public sealed class ArchitectureSearch
                 continue; // nothing to compare a failure with yet
             }
 
-            children.Add(new SampledChild(new Architecture(plan.Tokens[i]), plan.LogProbs[i]));
-            rewards.Add(r.IsOk ? r.Reward : worst);
+            var arch = new Architecture(plan.Tokens[i]);
+            children.Add(new SampledChild(arch, plan.LogProbs[i]));
+            rewards.Add(!r.IsOk ? worst
+                : _options.RewardEstimate == RewardEstimate.Median ? _reward.Reward(_evidence.Median(arch)!)
+                : r.Reward);
+        }
+
+        if (children.Count > 0 && _options.Elites > 0)
+        {
+            foreach (var (arch, reward) in _evidence.Best(_options.Elites, _reward))
+            {
+                children.Add(new SampledChild(arch, _controller.Policy.Evaluate(arch).LogProbability));
+                rewards.Add(reward);
+            }
         }
 
         if (children.Count > 0)
@@ -174,6 +194,7 @@ public sealed class ArchitectureSearch
         {
             _record?.Invoke(record);
             _records.Add(record);
+            _evidence.Add(record);
             progress?.Report(new SearchProgress(episode, _options.Episodes, _records.Count, record, [], []));
         }
     }

@@ -64,6 +64,8 @@ public class ReplayCommandTests
     [InlineData("--lambda", "1,abc", "'abc'")]
     [InlineData("--advantage", "median", "'median'")]
     [InlineData("--controller-lr", "-0.1", "--controller-lr must be positive")]
+    [InlineData("--reward-estimate", "mean", "--reward-estimate: expected median or child, found 'mean'")]
+    [InlineData("--elites", "-1", "--elites must be 0 or more; got -1")]
     public void Replay_BadOption_IsExitTwoWithOneLine(string option, string value, string message)
     {
         var dir = CliHarness.TempDir();

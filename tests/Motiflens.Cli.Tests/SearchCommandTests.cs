@@ -120,6 +120,48 @@ public class SearchCommandTests
     }
 
     [Fact]
+    public void Search_ResumeOfASearchStartedBeforeRewardEstimatesWereRecorded_KeepsItsOldBehaviour()
+    {
+        var dir = CliHarness.TempDir();
+        var (space, data, _) = Fixture(dir);
+        var outDir = Path.Combine(dir, "run");
+        string[] common = ["search", "--space", space, "--data", data, "--children-per-episode", "1", "--epochs", "1", "--out", outDir];
+        Assert.Equal(0, CliHarness.Run([.. common, "--episodes", "1", "--reward-estimate", "child", "--elites", "0"]).ExitCode);
+        // What an older version wrote: no reward_estimate, no elites (it learned from each child's own reward, no elites).
+        var settingsPath = Path.Combine(outDir, "search.json");
+        var settings = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(settingsPath))!;
+        Assert.Equal("child", settings["reward_estimate"].GetString());
+        Assert.Equal(0, settings["elites"].GetInt32());
+        settings.Remove("reward_estimate");
+        settings.Remove("elites");
+        File.WriteAllText(settingsPath, JsonSerializer.Serialize(settings));
+
+        var withDefaults = CliHarness.Run([.. common, "--episodes", "2", "--resume"]);
+        Assert.Equal(2, withDefaults.ExitCode);
+        Assert.Contains("started with reward_estimate = child; cannot resume with median", withDefaults.Stderr, StringComparison.Ordinal);
+        var asBefore = CliHarness.Run([.. common, "--episodes", "2", "--resume", "--reward-estimate", "child", "--elites", "0"]);
+        Assert.Equal(0, asBefore.ExitCode);
+        Assert.Equal(2, SearchHistory.Read(Path.Combine(outDir, "history.jsonl")).Records.Count);
+        Directory.Delete(dir, true);
+    }
+
+    [Theory]
+    [InlineData("--reward-estimate", "mean", "--reward-estimate: expected median or child, found 'mean'")]
+    [InlineData("--elites", "-2", "--elites must be 0 or more; got -2")]
+    public void Search_BadControllerOption_IsExitTwoAndWritesNothing(string option, string value, string message)
+    {
+        var dir = CliHarness.TempDir();
+        var (space, data, _) = Fixture(dir);
+        var outDir = Path.Combine(dir, "run");
+        var result = CliHarness.Run("search", "--space", space, "--data", data, "--out", outDir, option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.False(Directory.Exists(outDir));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public void Search_BadSpace_IsExitTwoNamingFileAndLine()
     {
         var dir = CliHarness.TempDir();

@@ -111,4 +111,83 @@ public class ArchitectureSearchTests
         Assert.Equal(40 - failed.Length, evaluator.Evaluated);
         Assert.Equal(10, controller.Updates);
     }
+
+    private static (ArchitectureController Controller, IReadOnlyList<ChildRecord> Records) RunReplay(RewardEstimate estimate, int elites)
+    {
+        var space = SyntheticHistory.Space;
+        // Replicates far apart, so that an architecture's median and a single draw differ.
+        var history = SyntheticHistory.Create(space, 3, 2).Select(r => r with { Loss = r.Loss + 0.1 * r.Replicate }).ToList();
+        var controller = new ArchitectureController(space.OptionCounts, ControllerOptions.BioNas with { LstmUnits = 8, LearningRate = 0.05 }, new ReinforceUpdate(), 4);
+        var search = new ArchitectureSearch(space, controller, new ReplayEvaluator(history), new KnowledgeReward(1),
+            new SearchOptions { Episodes = 12, ChildrenPerEpisode = 6, Seed = 9, Lambda = 1, RewardEstimate = estimate, Elites = elites });
+        return (controller, search.Run(null, CancellationToken.None).Records);
+    }
+
+    /// <summary>The reward of the median L and median K of <paramref name="arch"/> over the records of episodes up to <paramref name="episode"/>.</summary>
+    private static double MedianReward(IReadOnlyList<ChildRecord> records, Architecture arch, int episode)
+    {
+        static double Median(double[] v)
+        {
+            Array.Sort(v);
+            return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
+        }
+
+        var mine = records.Where(r => r.Episode <= episode && new Architecture(r.Tokens).Equals(arch)).ToArray();
+        return -(Median(mine.Select(r => r.Loss!.Value).ToArray()) + Median(mine.Select(r => r.Knowledge!.Value).ToArray()));
+    }
+
+    [Fact]
+    public void MedianEstimate_ControllerLearnsFromTheArchitecturesMedianOverAllItsEvaluationsSoFar()
+    {
+        var (controller, records) = RunReplay(RewardEstimate.Median, elites: 0);
+        int differing = 0;
+        foreach (var episode in controller.Buffer)
+        {
+            var own = records.Where(r => r.Episode == episode.Index).OrderBy(r => r.Trial).ToArray();
+            Assert.Equal(own.Length, episode.Children.Count);
+            for (int i = 0; i < own.Length; i++)
+            {
+                Assert.Equal(own[i].Tokens, episode.Children[i].Tokens);
+                Assert.Equal(MedianReward(records, new Architecture(own[i].Tokens), episode.Index), episode.Children[i].Reward, 12);
+                differing += Math.Abs(own[i].Reward - episode.Children[i].Reward) > 1e-9 ? 1 : 0;
+            }
+        }
+
+        Assert.True(differing > 0, "no repeated architecture: the test would not tell the estimates apart");
+    }
+
+    [Fact]
+    public void ChildEstimate_ControllerLearnsFromEachChildsOwnReward()
+    {
+        var (controller, records) = RunReplay(RewardEstimate.Child, elites: 0);
+        foreach (var episode in controller.Buffer)
+        {
+            var own = records.Where(r => r.Episode == episode.Index).OrderBy(r => r.Trial).Select(r => r.Reward);
+            Assert.Equal(own, episode.Children.Select(c => c.Reward));
+        }
+    }
+
+    [Fact]
+    public void Elites_TheBestMedianArchitecturesSoFarJoinEveryUpdate()
+    {
+        var (controller, records) = RunReplay(RewardEstimate.Median, elites: 2);
+        foreach (var episode in controller.Buffer)
+        {
+            int sampled = records.Count(r => r.Episode == episode.Index);
+            Assert.Equal(sampled + 2, episode.Children.Count);
+            var seen = records.Where(r => r.Episode <= episode.Index).Select(r => new Architecture(r.Tokens)).Distinct()
+                .Select(a => (Arch: a, Reward: MedianReward(records, a, episode.Index)))
+                .OrderByDescending(x => x.Reward).ThenBy(x => x.Arch.ToString(), StringComparer.Ordinal).Take(2).ToArray();
+            var elites = episode.Children.Skip(sampled).ToArray();
+            Assert.Equal(seen.Select(x => x.Arch.ToString()), elites.Select(c => c.Architecture.ToString()));
+            Assert.Equal(seen.Select(x => x.Reward), elites.Select(c => c.Reward), new ToleranceComparer(1e-12));
+        }
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
 }

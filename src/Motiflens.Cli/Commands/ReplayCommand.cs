@@ -40,12 +40,14 @@ public static class ReplayCommand
         {
             Description = "Advantage scaling: reward ((R − b)/|R|, BioNAS; default of --preset bionas) or std ((R − b)/buffer standard deviation; default of amber)",
         };
+        var rewardEstimate = SearchCommand.RewardEstimateOption();
+        var elites = SearchCommand.ElitesOption();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("replay", "Replay benchmark: how often the controller finds the gold-standard architecture, per λ")
         {
-            history, space, lambdas, runs, episodes, children, controller, preset, controllerLr, entropyWeight, advantage, seed, threads, json,
+            history, space, lambdas, runs, episodes, children, controller, preset, controllerLr, entropyWeight, advantage, rewardEstimate, elites, seed, threads, json,
         };
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
@@ -55,6 +57,8 @@ public static class ReplayCommand
             int nEpisodes = Positive(parseResult.GetValue(episodes), "--episodes");
             int nChildren = Positive(parseResult.GetValue(children), "--children-per-episode");
             var (controllerOptions, update) = SearchCommand.Controller(parseResult.GetValue(preset)!, parseResult.GetValue(controller)!);
+            var estimate = SearchCommand.ParseRewardEstimate(parseResult.GetValue(rewardEstimate)!);
+            int nElites = SearchCommand.ParseElites(parseResult.GetValue(elites));
             controllerOptions = Override(controllerOptions, parseResult.GetValue(controllerLr), parseResult.GetValue(entropyWeight), parseResult.GetValue(advantage));
             var modelSpace = ModelSpaceReader.Load(parseResult.GetValue(space)!);
             var records = new List<ChildRecord>();
@@ -97,6 +101,8 @@ public static class ReplayCommand
                 Update = update,
                 Seed = parseResult.GetValue(seed),
                 Threads = nThreads,
+                RewardEstimate = estimate,
+                Elites = nElites,
             };
             var results = Output.WithProgress("replay", progress => ReplayBenchmark.Run(modelSpace, records, lambdaValues, options,
                 new SyncReporter<(int Done, int Total)>(p => progress.Report(new ProgressInfo(p.Done, p.Total, $"{p.Done}/{p.Total} runs"))), ct));

@@ -24,6 +24,13 @@ public static class SearchCommand
     internal const string HistoryFile = "history.jsonl";
     internal const string SettingsFile = "search.json";
 
+    /// <summary>Settings added after the first release, with the behaviour searches had before they were recorded.</summary>
+    private static readonly Dictionary<string, string> SettingsBeforeTheyWereRecorded = new()
+    {
+        ["reward_estimate"] = "child",
+        ["elites"] = "0",
+    };
+
     public static Command Create()
     {
         var space = new Option<string>("--space") { Description = "Model space YAML (examples/spaces/bionas-216.yaml)", Required = true };
@@ -37,6 +44,8 @@ public static class SearchCommand
         var episodes = new Option<int>("--episodes") { Description = "Controller episodes (updates) in total", DefaultValueFactory = _ => 30 };
         var children = new Option<int>("--children-per-episode") { Description = "Children sampled per episode", DefaultValueFactory = _ => 5 };
         var top = new Option<int>("--top") { Description = "How many best models to copy into OUT/best", DefaultValueFactory = _ => 3 };
+        var rewardEstimate = RewardEstimateOption();
+        var elites = ElitesOption();
         var resume = new Option<bool>("--resume") { Description = "Continue the search in --out (no child is lost or evaluated twice)" };
         var outDir = new Option<string>("--out") { Description = "Output folder", Required = true };
         var training = new ChildTrainingOptions();
@@ -45,7 +54,7 @@ public static class SearchCommand
         var json = CommonOptions.Json();
         var command = new Command("search", "Architecture search (BioNAS): find models that are predictive and consistent with known motifs")
         {
-            space, data, knowledge, motifNames, lambda, mu, controller, preset, episodes, children, top, resume, outDir, seed, threads, json,
+            space, data, knowledge, motifNames, lambda, mu, controller, preset, episodes, children, top, rewardEstimate, elites, resume, outDir, seed, threads, json,
         };
         training.AddTo(command);
         command.SetAction(parseResult => CommandRunner.Run(ct =>
@@ -64,6 +73,8 @@ public static class SearchCommand
             string presetName = parseResult.GetValue(preset)!;
             string rule = parseResult.GetValue(controller)!;
             var (controllerOptions, update) = Controller(presetName, rule);
+            var estimate = ParseRewardEstimate(parseResult.GetValue(rewardEstimate)!);
+            int nElites = ParseElites(parseResult.GetValue(elites));
             int seedValue = parseResult.GetValue(seed);
             var modelSpace = ModelSpaceReader.Load(parseResult.GetValue(space)!);
             var trainingOptions = training.Read(parseResult);
@@ -81,6 +92,8 @@ public static class SearchCommand
                 ["controller"] = rule.ToLowerInvariant(),
                 ["preset"] = presetName.ToLowerInvariant(),
                 ["children_per_episode"] = nChildren,
+                ["reward_estimate"] = estimate.ToString().ToLowerInvariant(),
+                ["elites"] = nElites,
                 ["seed"] = seedValue,
             };
             PrepareOutput(dir, settings, resuming);
@@ -116,7 +129,7 @@ public static class SearchCommand
                 ComputeKld = muValue != 0,
             });
             var search = new ArchitectureSearch(modelSpace, archController, evaluator, new KnowledgeReward(lambdaValue, muValue),
-                new SearchOptions { Episodes = nEpisodes, ChildrenPerEpisode = nChildren, Seed = seedValue, Lambda = lambdaValue, Mu = muValue, StateDirectory = dir },
+                new SearchOptions { Episodes = nEpisodes, ChildrenPerEpisode = nChildren, Seed = seedValue, Lambda = lambdaValue, Mu = muValue, RewardEstimate = estimate, Elites = nElites, StateDirectory = dir },
                 writer.Existing, writer.Append);
 
             var summary = Output.WithProgress("search", progress =>
@@ -169,6 +182,29 @@ public static class SearchCommand
     {
         Description = "Controller network preset: bionas (50 LSTM units, embedding 8, buffer 5) or amber (32 units, buffer 15)",
         DefaultValueFactory = _ => "bionas",
+    };
+
+    /// <summary>The --reward-estimate option shared by search and replay.</summary>
+    internal static Option<string> RewardEstimateOption() => new("--reward-estimate")
+    {
+        Description = "Reward the controller learns from: median (median L and K of every evaluation of the architecture so far) or child (the child's own, BioNAS)",
+        DefaultValueFactory = _ => "median",
+    };
+
+    /// <summary>The --elites option shared by search and replay.</summary>
+    internal static Option<int> ElitesOption() => new("--elites")
+    {
+        Description = "Architectures with the best median reward so far that join every controller update (0 = off, as BioNAS)",
+        DefaultValueFactory = _ => 1,
+    };
+
+    internal static int ParseElites(int value) => value >= 0 ? value : throw new InputException($"--elites must be 0 or more; got {value}");
+
+    internal static RewardEstimate ParseRewardEstimate(string value) => value.ToLowerInvariant() switch
+    {
+        "median" => RewardEstimate.Median,
+        "child" => RewardEstimate.Child,
+        _ => throw new InputException($"--reward-estimate: expected median or child, found '{value}'"),
     };
 
     internal static Option<string?> KnowledgeOption() => new("--knowledge")
@@ -249,9 +285,11 @@ public static class SearchCommand
             foreach (var (key, value) in settings)
             {
                 var now = JsonSerializer.SerializeToElement(value).ToString();
-                if (!saved.TryGetValue(key, out var before) || before.ToString() != now)
+                string? was = saved.TryGetValue(key, out var before) ? before.ToString()
+                    : SettingsBeforeTheyWereRecorded.TryGetValue(key, out var old) ? old : null;
+                if (was != now)
                 {
-                    throw new InputException(settingsPath, key, $"the search was started with {key} = {(saved.TryGetValue(key, out var b) ? b.ToString() : "(unset)")}; cannot resume with {now}");
+                    throw new InputException(settingsPath, key, $"the search was started with {key} = {was ?? "(unset)"}; cannot resume with {now}");
                 }
             }
 

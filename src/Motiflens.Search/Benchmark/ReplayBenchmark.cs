@@ -59,7 +59,7 @@ public static class ReplayBenchmark
                 int seed = Seeds.Derive(options.Seed, li, run + 1);
                 var controller = new ArchitectureController(space.OptionCounts, options.Controller, options.Update(), seed);
                 var search = new ArchitectureSearch(space, controller, evaluator, new KnowledgeReward(lambda),
-                    new SearchOptions { Episodes = options.Episodes, ChildrenPerEpisode = options.ChildrenPerEpisode, Seed = seed, Lambda = lambda });
+                    new SearchOptions { Episodes = options.Episodes, ChildrenPerEpisode = options.ChildrenPerEpisode, Seed = seed, Lambda = lambda, RewardEstimate = options.RewardEstimate, Elites = options.Elites });
                 converged[run] = search.Run(null, cancellationToken).Converged;
                 progress?.Report((Interlocked.Increment(ref done), total));
             });

@@ -19,6 +19,12 @@ public sealed record ReplayBenchmarkOptions
 
     public int Seed { get; init; }
 
+    /// <summary>The reward each run's controller learns from (see <see cref="SearchOptions.RewardEstimate"/>).</summary>
+    public RewardEstimate RewardEstimate { get; init; } = RewardEstimate.Median;
+
+    /// <summary>Elite architectures replayed in every update (see <see cref="SearchOptions.Elites"/>).</summary>
+    public int Elites { get; init; } = 1;
+
     /// <summary>Bootstrap resamples of the replicates for <see cref="LambdaBenchmark.GoldStandardSupport"/> (0 = skip).</summary>
     public int GoldResamples { get; init; } = 1000;
 

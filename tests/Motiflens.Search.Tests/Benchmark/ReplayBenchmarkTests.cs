@@ -65,6 +65,58 @@ public class ReplayBenchmarkTests
         Assert.Equal(one[0].TopConverged.Select(c => (string.Join('-', c.Tokens), c.Fraction)), two[0].TopConverged.Select(c => (string.Join('-', c.Tokens), c.Fraction)));
     }
 
+    /// <summary>
+    /// A deceptive landscape on a 6 × 6 space: option 0 of either layer is safe (L = 0.2), the last option of each
+    /// layer is poor (L = 0.9) except together, which is the best architecture (L = 0.1); everything else L = 0.5.
+    /// Under broad sampling the last options look worst, so a plain policy gradient walks away from the optimum.
+    /// </summary>
+    private static (ModelSpace Space, List<ChildRecord> Records) DeceptiveHistory()
+    {
+        var space = ModelSpaceReader.Parse("""
+            input: {length: 100}
+            layers:
+              - [{type: conv1d, filters: 3, kernel_size: [4, 6, 8, 10, 12, 14]}]
+              - [{type: identity}, {type: maxpool1d, pool_size: [2, 4, 8]}, {type: avgpool1d, pool_size: [2, 4]}]
+              - [{type: flatten}]
+            output: {type: dense, units: 1, activation: sigmoid}
+            """, "deceptive.yaml");
+        var records = new List<ChildRecord>();
+        foreach (var arch in space.Enumerate())
+        {
+            double loss = (arch[0], arch[1]) switch
+            {
+                (5, 5) => 0.1,
+                (5, _) or (_, 5) => 0.9,
+                (0, _) or (_, 0) => 0.2,
+                _ => 0.5,
+            };
+            records.Add(new ChildRecord { Trial = records.Count, Tokens = arch.Tokens.ToArray(), Layers = space.LayerStrings(arch), Loss = loss, Knowledge = 0 });
+        }
+
+        return (space, records);
+    }
+
+    [Fact]
+    public void Run_DeceptiveLandscape_ElitesFindTheOptimumThePlainControllerWalksAwayFrom()
+    {
+        var (space, records) = DeceptiveHistory();
+        var options = new ReplayBenchmarkOptions
+        {
+            Runs = 20,
+            Episodes = 100,
+            ChildrenPerEpisode = 10,
+            Controller = ControllerOptions.BioNas with { LstmUnits = 16 },
+            Seed = 1,
+            Threads = 2,
+            GoldResamples = 0,
+        };
+        var plain = ReplayBenchmark.Run(space, records, [1], options with { Elites = 0 }, null, CancellationToken.None)[0];
+        var elites = ReplayBenchmark.Run(space, records, [1], options with { Elites = 1 }, null, CancellationToken.None)[0];
+        Assert.Equal([5, 5, 0], elites.GoldStandardTokens);
+        Assert.True(plain.ConvergedFraction <= 0.5, $"plain controller converged {plain.ConvergedFraction}");
+        Assert.True(elites.ConvergedFraction >= 0.9, $"with elites converged {elites.ConvergedFraction}");
+    }
+
     private static ChildRecord Record(int trial, int token, double loss, double k) => new()
     {
         Trial = trial,

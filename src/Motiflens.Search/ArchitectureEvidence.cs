@@ -1,0 +1,78 @@
+using Motiflens.Search.Evaluation;
+using Motiflens.Search.History;
+using Motiflens.Search.Spaces;
+
+namespace Motiflens.Search;
+
+/// <summary>
+/// Everything a search has measured of each architecture: running medians of L, K and KLD over its successful
+/// children, for <see cref="RewardEstimate.Median"/>.
+/// </summary>
+public sealed class ArchitectureEvidence
+{
+    private readonly Dictionary<Architecture, Medians> _byArchitecture = [];
+
+    /// <summary>Adds a finished child (failed children carry no measurement and are ignored).</summary>
+    public void Add(ChildRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!record.IsOk)
+        {
+            return;
+        }
+
+        var arch = new Architecture(record.Tokens);
+        if (!_byArchitecture.TryGetValue(arch, out var m))
+        {
+            m = new Medians();
+            _byArchitecture.Add(arch, m);
+        }
+
+        m.Loss.Add(record.Loss!.Value);
+        m.Knowledge.Add(record.Knowledge ?? 0);
+        if (record.Kld is { } kld)
+        {
+            m.Kld.Add(kld);
+        }
+    }
+
+    /// <summary>Successful evaluations of <paramref name="architecture"/> so far.</summary>
+    public int Count(Architecture architecture) =>
+        _byArchitecture.TryGetValue(architecture, out var m) ? m.Loss.Count : 0;
+
+    /// <summary>
+    /// The median measurement of <paramref name="architecture"/> (median L, median K, median KLD when any child had
+    /// one), or null when it has no successful evaluation.
+    /// </summary>
+    public ChildMeasurement? Median(Architecture architecture)
+    {
+        if (!_byArchitecture.TryGetValue(architecture, out var m) || m.Loss.Count == 0)
+        {
+            return null;
+        }
+
+        return new ChildMeasurement(m.Loss.Median, m.Knowledge.Median, m.Kld.Count > 0 ? m.Kld.Median : null, new Dictionary<string, double>());
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> architectures whose median measurement has the highest reward (ties: the
+    /// architecture's token string in ordinal order), with that reward.
+    /// </summary>
+    public IReadOnlyList<(Architecture Architecture, double Reward)> Best(int count, IRewardFunction reward)
+    {
+        ArgumentNullException.ThrowIfNull(reward);
+        return _byArchitecture.Keys
+            .Select(a => (Architecture: a, Reward: reward.Reward(Median(a)!)))
+            .OrderByDescending(x => x.Reward).ThenBy(x => x.Architecture.ToString(), StringComparer.Ordinal)
+            .Take(count).ToArray();
+    }
+
+    private sealed class Medians
+    {
+        public RunningMedian Loss { get; } = new();
+
+        public RunningMedian Knowledge { get; } = new();
+
+        public RunningMedian Kld { get; } = new();
+    }
+}
