@@ -10,6 +10,8 @@ namespace Motiflens.Search;
 /// </summary>
 public sealed class ArchitectureEvidence
 {
+    private static readonly IReadOnlyDictionary<string, double> NoMetrics = new Dictionary<string, double>();
+
     private readonly Dictionary<Architecture, Medians> _byArchitecture = [];
 
     /// <summary>Adds a finished child (failed children carry no measurement and are ignored).</summary>
@@ -51,7 +53,7 @@ public sealed class ArchitectureEvidence
             return null;
         }
 
-        return new ChildMeasurement(m.Loss.Median, m.Knowledge.Median, m.Kld.Count > 0 ? m.Kld.Median : null, new Dictionary<string, double>());
+        return new ChildMeasurement(m.Loss.Median, m.Knowledge.Median, m.Kld.Count > 0 ? m.Kld.Median : null, NoMetrics);
     }
 
     /// <summary>
@@ -61,11 +63,33 @@ public sealed class ArchitectureEvidence
     public IReadOnlyList<(Architecture Architecture, double Reward)> Best(int count, IRewardFunction reward)
     {
         ArgumentNullException.ThrowIfNull(reward);
-        return _byArchitecture.Keys
-            .Select(a => (Architecture: a, Reward: reward.Reward(Median(a)!)))
-            .OrderByDescending(x => x.Reward).ThenBy(x => x.Architecture.ToString(), StringComparer.Ordinal)
-            .Take(count).ToArray();
+        // A partial selection: this runs once per controller update, over every architecture seen so far.
+        var best = new List<(Architecture Architecture, double Reward)>(count + 1);
+        foreach (var arch in _byArchitecture.Keys)
+        {
+            var candidate = (arch, reward.Reward(Median(arch)!));
+            int at = best.Count;
+            while (at > 0 && Before(candidate, best[at - 1]))
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                best.Insert(at, candidate);
+                if (best.Count > count)
+                {
+                    best.RemoveAt(count);
+                }
+            }
+        }
+
+        return best;
     }
+
+    private static bool Before((Architecture Architecture, double Reward) a, (Architecture Architecture, double Reward) b) =>
+        a.Reward > b.Reward
+        || (a.Reward == b.Reward && string.CompareOrdinal(a.Architecture.ToString(), b.Architecture.ToString()) < 0);
 
     private sealed class Medians
     {
