@@ -58,16 +58,17 @@ public sealed class ArchitectureEvidence
 
     /// <summary>
     /// The <paramref name="count"/> architectures whose median measurement has the highest reward (ties: the
-    /// architecture's token string in ordinal order), with that reward.
+    /// architecture's token string in ordinal order).
     /// </summary>
-    public IReadOnlyList<(Architecture Architecture, double Reward)> Best(int count, IRewardFunction reward)
+    public IReadOnlyList<ArchitectureEstimate> Best(int count, IRewardFunction reward)
     {
         ArgumentNullException.ThrowIfNull(reward);
         // A partial selection: this runs once per controller update, over every architecture seen so far.
-        var best = new List<(Architecture Architecture, double Reward)>(count + 1);
-        foreach (var arch in _byArchitecture.Keys)
+        var best = new List<ArchitectureEstimate>(count + 1);
+        foreach (var (arch, m) in _byArchitecture)
         {
-            var candidate = (arch, reward.Reward(Median(arch)!));
+            var median = Median(arch)!;
+            var candidate = new ArchitectureEstimate(arch, m.Loss.Count, median.Loss, median.Knowledge, reward.Reward(median));
             int at = best.Count;
             while (at > 0 && Before(candidate, best[at - 1]))
             {
@@ -87,7 +88,7 @@ public sealed class ArchitectureEvidence
         return best;
     }
 
-    private static bool Before((Architecture Architecture, double Reward) a, (Architecture Architecture, double Reward) b) =>
+    private static bool Before(ArchitectureEstimate a, ArchitectureEstimate b) =>
         a.Reward > b.Reward
         || (a.Reward == b.Reward && string.CompareOrdinal(a.Architecture.ToString(), b.Architecture.ToString()) < 0);
 

@@ -65,12 +65,18 @@ public sealed class ArchitectureSearch
             RunEpisode(episode, progress, cancellationToken);
         }
 
-        return new SearchSummary(_records, Best(5), _controller.Converged());
+        return new SearchSummary(_records, Best(5), _controller.Converged(), BestArchitectures(5));
     }
 
     /// <summary>The <paramref name="count"/> ok records with the highest reward.</summary>
     public IReadOnlyList<ChildRecord> Best(int count) =>
         _records.Where(r => r.IsOk).OrderByDescending(r => r.Reward).ThenBy(r => r.Trial).Take(count).ToArray();
+
+    /// <summary>
+    /// The <paramref name="count"/> architectures with the highest reward of their median L and K over every successful
+    /// child so far (ties: token string in ordinal order).
+    /// </summary>
+    public IReadOnlyList<ArchitectureEstimate> BestArchitectures(int count) => _evidence.Best(count, _reward);
 
     private void RunEpisode(int episode, IProgress<SearchProgress>? progress, CancellationToken ct)
     {
@@ -128,10 +134,10 @@ public sealed class ArchitectureSearch
 
         if (children.Count > 0 && _options.Elites > 0)
         {
-            foreach (var (arch, reward) in _evidence.Best(_options.Elites, _reward))
+            foreach (var elite in BestArchitectures(_options.Elites))
             {
-                children.Add(new SampledChild(arch, _controller.Policy.Evaluate(arch).LogProbability));
-                rewards.Add(reward);
+                children.Add(new SampledChild(elite.Architecture, _controller.Policy.Evaluate(elite.Architecture).LogProbability));
+                rewards.Add(elite.Reward);
             }
         }
 
@@ -150,7 +156,7 @@ public sealed class ArchitectureSearch
             File.Delete(Path.Combine(dir, PlanFile));
         }
 
-        progress?.Report(new SearchProgress(episode + 1, _options.Episodes, _records.Count, null, Best(5), _controller.LayerProbabilities()));
+        progress?.Report(new SearchProgress(episode + 1, _options.Episodes, _records.Count, null, Best(5), _controller.LayerProbabilities(), BestArchitectures(1)));
     }
 
     private EpisodePlan LoadOrDrawPlan(int episode)
@@ -195,7 +201,7 @@ public sealed class ArchitectureSearch
             _record?.Invoke(record);
             _records.Add(record);
             _evidence.Add(record);
-            progress?.Report(new SearchProgress(episode, _options.Episodes, _records.Count, record, [], []));
+            progress?.Report(new SearchProgress(episode, _options.Episodes, _records.Count, record, [], [], []));
         }
     }
 }

@@ -100,6 +100,15 @@ public class SearchCommandTests
         using var doc = JsonDocument.Parse(resumed.Stdout);
         Assert.Equal(4, doc.RootElement.GetProperty("children").GetInt32());
         Assert.Equal(3, doc.RootElement.GetProperty("converged").GetArrayLength());
+
+        // The best architecture by median: its medians and child count are those of its records in the history.
+        var top = doc.RootElement.GetProperty("best_architectures")[0];
+        var tokens = top.GetProperty("tokens").EnumerateArray().Select(t => t.GetInt32()).ToArray();
+        var mine = records.Where(r => r.IsOk && r.Tokens.SequenceEqual(tokens)).Select(r => r.Loss!.Value).Order().ToArray();
+        double median = mine.Length % 2 == 1 ? mine[mine.Length / 2] : 0.5 * (mine[mine.Length / 2 - 1] + mine[mine.Length / 2]);
+        Assert.Equal(mine.Length, top.GetProperty("children").GetInt32());
+        Assert.Equal(median, top.GetProperty("median_loss").GetDouble(), 12);
+        Assert.Contains("best architecture by median", resumed.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "best", "1", "weights.npz")));
         Assert.Contains("choice probabilities", resumed.Stderr, StringComparison.Ordinal);
         Directory.Delete(dir, true);

@@ -55,6 +55,7 @@ public class ArchitectureEvidenceTests
 
         var best = e.Best(3, new KnowledgeReward(1));
         Assert.Equal(["1-0", "0-1", "0-0"], best.Select(b => string.Join('-', b.Architecture.Tokens)));
+        Assert.Equal((3, 0.06, 0.3), (best[0].Evaluations, best[0].MedianLoss, best[0].MedianKnowledge));
         Assert.Equal(-0.36, best[0].Reward, 12);
         Assert.Equal(-0.40, best[1].Reward, 12);
         Assert.Equal(-0.50, best[2].Reward, 12);

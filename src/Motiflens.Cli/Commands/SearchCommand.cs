@@ -153,6 +153,11 @@ public static class SearchCommand
                 Output.Info($"best {i + 1}: R={Fmt(best[i].Reward)} L={Fmt(best[i].Loss)} K={Fmt(best[i].Knowledge)}  {string.Join(" | ", best[i].Layers)}  (trial {best[i].Trial}, best/{i + 1})");
             }
 
+            foreach (var a in summary.BestArchitectures.Take(nTop))
+            {
+                Output.Info($"best architecture by median: R={Fmt(a.Reward)} L={Fmt(a.MedianLoss)} K={Fmt(a.MedianKnowledge)}  {modelSpace.Describe(a.Architecture)}  ({a.Evaluations} {(a.Evaluations == 1 ? "child" : "children")})");
+            }
+
             if (parseResult.GetValue(json))
             {
                 Output.Json(new
@@ -162,6 +167,11 @@ public static class SearchCommand
                     failed = summary.Records.Count(r => !r.IsOk),
                     converged = modelSpace.LayerStrings(summary.Converged),
                     best = best.Select((r, i) => new { rank = i + 1, trial = r.Trial, reward = r.Reward, loss = r.Loss, knowledge = r.Knowledge, kld = r.Kld, layers = r.Layers, model = Path.Combine(dir, "best", (i + 1).ToString(CultureInfo.InvariantCulture)) }),
+                    best_architectures = summary.BestArchitectures.Take(nTop).Select((a, i) => new
+                    {
+                        rank = i + 1, layers = modelSpace.LayerStrings(a.Architecture), tokens = a.Architecture.Tokens, children = a.Evaluations,
+                        median_loss = a.MedianLoss, median_knowledge = a.MedianKnowledge, reward = a.Reward,
+                    }),
                 });
             }
 
@@ -314,6 +324,12 @@ public static class SearchCommand
         {
             var b = p.Best[0];
             Output.Info($"  best so far: R={Fmt(b.Reward)} L={Fmt(b.Loss)} K={Fmt(b.Knowledge)}  {string.Join(" | ", b.Layers)}");
+        }
+
+        if (p.BestArchitectures.Count > 0)
+        {
+            var a = p.BestArchitectures[0];
+            Output.Info($"  best architecture by median: R={Fmt(a.Reward)} L={Fmt(a.MedianLoss)} K={Fmt(a.MedianKnowledge)}  {space.Describe(a.Architecture)}  ({a.Evaluations} {(a.Evaluations == 1 ? "child" : "children")})");
         }
     }
 
