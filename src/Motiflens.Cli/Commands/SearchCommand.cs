@@ -153,9 +153,10 @@ public static class SearchCommand
                 Output.Info($"best {i + 1}: R={Fmt(best[i].Reward)} L={Fmt(best[i].Loss)} K={Fmt(best[i].Knowledge)}  {string.Join(" | ", best[i].Layers)}  (trial {best[i].Trial}, best/{i + 1})");
             }
 
+            int rank = 0;
             foreach (var a in summary.BestArchitectures.Take(nTop))
             {
-                Output.Info($"best architecture by median: R={Fmt(a.Reward)} L={Fmt(a.MedianLoss)} K={Fmt(a.MedianKnowledge)}  {modelSpace.Describe(a.Architecture)}  ({a.Evaluations} {(a.Evaluations == 1 ? "child" : "children")})");
+                Output.Info($"best architecture {++rank} by median: R={Fmt(a.Reward)} L={Fmt(a.MedianLoss)} K={Fmt(a.MedianKnowledge)}  {modelSpace.Describe(a.Architecture)}  ({a.Evaluations} {(a.Evaluations == 1 ? "child" : "children")})");
             }
 
             if (parseResult.GetValue(json))
