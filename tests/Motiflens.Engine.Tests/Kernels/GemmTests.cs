@@ -61,4 +61,34 @@ public class GemmTests
         Compare(19, 70, 600, false, 1);
         Compare(7, 9, 513, true, 2);
     }
+
+    [Fact]
+    public unsafe void Gemm_Avx512AndAvx2Paths_AreBitIdentical()
+    {
+        // Without AVX-512 both calls take the AVX2 path; on this project's machines (AVX-512) they take different ones.
+        var rng = new Random(11);
+        foreach (var (m, n, k) in new[] { (13, 96, 300), (7, 64, 19), (6, 47, 33), (5, 32, 7), (3, 16, 600), (9, 100, 256) })
+        {
+            var a = Enumerable.Range(0, m * k).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+            var b = Enumerable.Range(0, k * n).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+            var c512 = Enumerable.Range(0, m * n).Select(_ => (float)rng.NextDouble()).ToArray();
+            var c256 = (float[])c512.Clone();
+            bool saved = Gemm.UseAvx512;
+            try
+            {
+                fixed (float* pa = a, pb = b, p512 = c512, p256 = c256)
+                {
+                    Gemm.Accumulate(pa, k, 1, pb, n, p512, n, m, n, k);
+                    Gemm.UseAvx512 = false;
+                    Gemm.Accumulate(pa, k, 1, pb, n, p256, n, m, n, k);
+                }
+            }
+            finally
+            {
+                Gemm.UseAvx512 = saved;
+            }
+
+            Assert.Equal(c256, c512);
+        }
+    }
 }
