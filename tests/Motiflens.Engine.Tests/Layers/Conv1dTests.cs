@@ -96,6 +96,7 @@ public class Conv1dTests
     }
 
     [Theory]
+    [InlineData(10)]
     [InlineData(13)]
     [InlineData(20)]
     [InlineData(32)]
