@@ -10,8 +10,9 @@ namespace Motiflens.Engine.Kernels;
 /// convolution (row stride = stride·C, no copy).
 /// </summary>
 /// <remarks>
-/// Register-blocked micro-kernels: 6×32 with AVX-512 (12 zmm accumulators; 6×16 for a last 16-column panel) where
-/// the CPU has it, otherwise 6×16 with AVX2/FMA (12 ymm accumulators), with 8-wide and masked AVX2 tails; blocked
+/// Register-blocked micro-kernels: 6×32 with AVX-512 (12 zmm accumulators) on 32-column panels where the CPU has
+/// it, and 6×16 with AVX2/FMA (12 ymm accumulators) for the remaining columns (all of them without AVX-512), with
+/// 8-wide and masked AVX2 tails; blocked
 /// over the inner dimension so a 256-row panel of B stays in L1. The summation order over the inner index is fixed
 /// (ascending), so results do not depend on threading.
 /// </remarks>
@@ -107,9 +108,10 @@ internal static unsafe class Gemm
     }
 
     /// <summary>
-    /// The AVX-512 part of one inner block: column panels of 32 (then one of 16) with 6/4/2/1-row micro-kernels.
-    /// Returns the first column it left for the AVX2 tails. Each output lane accumulates over p in ascending order with
-    /// one fused multiply-add per step, exactly as the AVX2 kernels do, so both paths give bit-identical results.
+    /// The AVX-512 part of one inner block: column panels of 32 with 6-row micro-kernels, remaining rows two and one at
+    /// a time. Returns the first column it left for the AVX2 kernels (the last n mod 32 columns). Each output lane
+    /// accumulates over p in ascending order with one fused multiply-add per step, exactly as the AVX2 kernels do, so
+    /// both paths give bit-identical results.
     /// </summary>
     private static int Accumulate512(float* ap, int rsa, int csa, float* bp, int ldb, float* c, int ldc, int m, int n, int kc)
     {
@@ -122,50 +124,15 @@ internal static unsafe class Gemm
                 Z6x32(ap + (long)i * rsa, rsa, csa, bp + j, ldb, c + (long)i * ldc + j, ldc, kc);
             }
 
-            if (i + 4 <= m)
-            {
-                Z4x32(ap + (long)i * rsa, rsa, csa, bp + j, ldb, c + (long)i * ldc + j, ldc, kc);
-                i += 4;
-            }
-
-            if (i + 2 <= m)
+            for (; i + 2 <= m; i += 2)
             {
                 Z2x32(ap + (long)i * rsa, rsa, csa, bp + j, ldb, c + (long)i * ldc + j, ldc, kc);
-                i += 2;
             }
 
             if (i < m)
             {
-                Z1x32(ap + (long)i * rsa, rsa, csa, bp + j, ldb, c + (long)i * ldc + j, ldc, kc);
+                Z1x32(ap + (long)i * rsa, csa, bp + j, ldb, c + (long)i * ldc + j, kc);
             }
-        }
-
-        if (j + 16 <= n)
-        {
-            int i = 0;
-            for (; i + 6 <= m; i += 6)
-            {
-                Z6x16(ap + (long)i * rsa, rsa, csa, bp + j, ldb, c + (long)i * ldc + j, ldc, kc);
-            }
-
-            if (i + 4 <= m)
-            {
-                Z4x16(ap + (long)i * rsa, rsa, csa, bp + j, ldb, c + (long)i * ldc + j, ldc, kc);
-                i += 4;
-            }
-
-            if (i + 2 <= m)
-            {
-                Z2x16(ap + (long)i * rsa, rsa, csa, bp + j, ldb, c + (long)i * ldc + j, ldc, kc);
-                i += 2;
-            }
-
-            if (i < m)
-            {
-                Z1x16(ap + (long)i * rsa, rsa, csa, bp + j, ldb, c + (long)i * ldc + j, ldc, kc);
-            }
-
-            j += 16;
         }
 
         return j;
@@ -174,9 +141,10 @@ internal static unsafe class Gemm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Z6x32(float* a, int rsa, int csa, float* b, int ldb, float* c, int ldc, int kc)
     {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        float* a0 = a + 0 * (long)rsa;
-        float* a1 = a + 1 * (long)rsa;
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        float* a0 = a;
+        float* a1 = a + rsa;
         float* a2 = a + 2 * (long)rsa;
         float* a3 = a + 3 * (long)rsa;
         float* a4 = a + 4 * (long)rsa;
@@ -208,8 +176,8 @@ internal static unsafe class Gemm
 
         Store512(c, c00);
         Store512(c + 16, c01);
-        Store512(c + 1 * (long)ldc, c10);
-        Store512(c + 1 * (long)ldc + 16, c11);
+        Store512(c + ldc, c10);
+        Store512(c + ldc + 16, c11);
         Store512(c + 2 * (long)ldc, c20);
         Store512(c + 2 * (long)ldc + 16, c21);
         Store512(c + 3 * (long)ldc, c30);
@@ -221,48 +189,11 @@ internal static unsafe class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Z4x32(float* a, int rsa, int csa, float* b, int ldb, float* c, int ldc, int kc)
-    {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
-        float* a0 = a + 0 * (long)rsa;
-        float* a1 = a + 1 * (long)rsa;
-        float* a2 = a + 2 * (long)rsa;
-        float* a3 = a + 3 * (long)rsa;
-        long o = 0;
-        for (int p = 0; p < kc; p++, o += csa, b += ldb)
-        {
-            var b0 = Avx512F.LoadVector512(b);
-            var b1 = Avx512F.LoadVector512(b + 16);
-            var x0 = Vector512.Create(a0[o]);
-            c00 = Avx512F.FusedMultiplyAdd(x0, b0, c00);
-            c01 = Avx512F.FusedMultiplyAdd(x0, b1, c01);
-            var x1 = Vector512.Create(a1[o]);
-            c10 = Avx512F.FusedMultiplyAdd(x1, b0, c10);
-            c11 = Avx512F.FusedMultiplyAdd(x1, b1, c11);
-            var x2 = Vector512.Create(a2[o]);
-            c20 = Avx512F.FusedMultiplyAdd(x2, b0, c20);
-            c21 = Avx512F.FusedMultiplyAdd(x2, b1, c21);
-            var x3 = Vector512.Create(a3[o]);
-            c30 = Avx512F.FusedMultiplyAdd(x3, b0, c30);
-            c31 = Avx512F.FusedMultiplyAdd(x3, b1, c31);
-        }
-
-        Store512(c, c00);
-        Store512(c + 16, c01);
-        Store512(c + 1 * (long)ldc, c10);
-        Store512(c + 1 * (long)ldc + 16, c11);
-        Store512(c + 2 * (long)ldc, c20);
-        Store512(c + 2 * (long)ldc + 16, c21);
-        Store512(c + 3 * (long)ldc, c30);
-        Store512(c + 3 * (long)ldc + 16, c31);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Z2x32(float* a, int rsa, int csa, float* b, int ldb, float* c, int ldc, int kc)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
-        float* a0 = a + 0 * (long)rsa;
-        float* a1 = a + 1 * (long)rsa;
+        float* a0 = a;
+        float* a1 = a + rsa;
         long o = 0;
         for (int p = 0; p < kc; p++, o += csa, b += ldb)
         {
@@ -278,127 +209,24 @@ internal static unsafe class Gemm
 
         Store512(c, c00);
         Store512(c + 16, c01);
-        Store512(c + 1 * (long)ldc, c10);
-        Store512(c + 1 * (long)ldc + 16, c11);
+        Store512(c + ldc, c10);
+        Store512(c + ldc + 16, c11);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Z1x32(float* a, int rsa, int csa, float* b, int ldb, float* c, int ldc, int kc)
+    private static void Z1x32(float* a, int csa, float* b, int ldb, float* c, int kc)
     {
         Vector512<float> c00 = default, c01 = default;
-        float* a0 = a;
         long o = 0;
         for (int p = 0; p < kc; p++, o += csa, b += ldb)
         {
-            var b0 = Avx512F.LoadVector512(b);
-            var b1 = Avx512F.LoadVector512(b + 16);
-            var x0 = Vector512.Create(a0[o]);
-            c00 = Avx512F.FusedMultiplyAdd(x0, b0, c00);
-            c01 = Avx512F.FusedMultiplyAdd(x0, b1, c01);
+            var x0 = Vector512.Create(a[o]);
+            c00 = Avx512F.FusedMultiplyAdd(x0, Avx512F.LoadVector512(b), c00);
+            c01 = Avx512F.FusedMultiplyAdd(x0, Avx512F.LoadVector512(b + 16), c01);
         }
 
         Store512(c, c00);
         Store512(c + 16, c01);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Z6x16(float* a, int rsa, int csa, float* b, int ldb, float* c, int ldc, int kc)
-    {
-        Vector512<float> c00 = default, c10 = default, c20 = default, c30 = default, c40 = default, c50 = default;
-        float* a0 = a + 0 * (long)rsa;
-        float* a1 = a + 1 * (long)rsa;
-        float* a2 = a + 2 * (long)rsa;
-        float* a3 = a + 3 * (long)rsa;
-        float* a4 = a + 4 * (long)rsa;
-        float* a5 = a + 5 * (long)rsa;
-        long o = 0;
-        for (int p = 0; p < kc; p++, o += csa, b += ldb)
-        {
-            var b0 = Avx512F.LoadVector512(b);
-            var x0 = Vector512.Create(a0[o]);
-            c00 = Avx512F.FusedMultiplyAdd(x0, b0, c00);
-            var x1 = Vector512.Create(a1[o]);
-            c10 = Avx512F.FusedMultiplyAdd(x1, b0, c10);
-            var x2 = Vector512.Create(a2[o]);
-            c20 = Avx512F.FusedMultiplyAdd(x2, b0, c20);
-            var x3 = Vector512.Create(a3[o]);
-            c30 = Avx512F.FusedMultiplyAdd(x3, b0, c30);
-            var x4 = Vector512.Create(a4[o]);
-            c40 = Avx512F.FusedMultiplyAdd(x4, b0, c40);
-            var x5 = Vector512.Create(a5[o]);
-            c50 = Avx512F.FusedMultiplyAdd(x5, b0, c50);
-        }
-
-        Store512(c, c00);
-        Store512(c + 1 * (long)ldc, c10);
-        Store512(c + 2 * (long)ldc, c20);
-        Store512(c + 3 * (long)ldc, c30);
-        Store512(c + 4 * (long)ldc, c40);
-        Store512(c + 5 * (long)ldc, c50);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Z4x16(float* a, int rsa, int csa, float* b, int ldb, float* c, int ldc, int kc)
-    {
-        Vector512<float> c00 = default, c10 = default, c20 = default, c30 = default;
-        float* a0 = a + 0 * (long)rsa;
-        float* a1 = a + 1 * (long)rsa;
-        float* a2 = a + 2 * (long)rsa;
-        float* a3 = a + 3 * (long)rsa;
-        long o = 0;
-        for (int p = 0; p < kc; p++, o += csa, b += ldb)
-        {
-            var b0 = Avx512F.LoadVector512(b);
-            var x0 = Vector512.Create(a0[o]);
-            c00 = Avx512F.FusedMultiplyAdd(x0, b0, c00);
-            var x1 = Vector512.Create(a1[o]);
-            c10 = Avx512F.FusedMultiplyAdd(x1, b0, c10);
-            var x2 = Vector512.Create(a2[o]);
-            c20 = Avx512F.FusedMultiplyAdd(x2, b0, c20);
-            var x3 = Vector512.Create(a3[o]);
-            c30 = Avx512F.FusedMultiplyAdd(x3, b0, c30);
-        }
-
-        Store512(c, c00);
-        Store512(c + 1 * (long)ldc, c10);
-        Store512(c + 2 * (long)ldc, c20);
-        Store512(c + 3 * (long)ldc, c30);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Z2x16(float* a, int rsa, int csa, float* b, int ldb, float* c, int ldc, int kc)
-    {
-        Vector512<float> c00 = default, c10 = default;
-        float* a0 = a + 0 * (long)rsa;
-        float* a1 = a + 1 * (long)rsa;
-        long o = 0;
-        for (int p = 0; p < kc; p++, o += csa, b += ldb)
-        {
-            var b0 = Avx512F.LoadVector512(b);
-            var x0 = Vector512.Create(a0[o]);
-            c00 = Avx512F.FusedMultiplyAdd(x0, b0, c00);
-            var x1 = Vector512.Create(a1[o]);
-            c10 = Avx512F.FusedMultiplyAdd(x1, b0, c10);
-        }
-
-        Store512(c, c00);
-        Store512(c + 1 * (long)ldc, c10);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Z1x16(float* a, int rsa, int csa, float* b, int ldb, float* c, int ldc, int kc)
-    {
-        Vector512<float> c00 = default;
-        float* a0 = a;
-        long o = 0;
-        for (int p = 0; p < kc; p++, o += csa, b += ldb)
-        {
-            var b0 = Avx512F.LoadVector512(b);
-            var x0 = Vector512.Create(a0[o]);
-            c00 = Avx512F.FusedMultiplyAdd(x0, b0, c00);
-        }
-
-        Store512(c, c00);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
