@@ -560,22 +560,14 @@ public class Conv1d : Layer
             return;
         }
 
-        int l = InputLength, c = InChannels, o = OutChannels, k = KernelSize, lo = OutputLength;
+        int c = InChannels, o = OutChannels, k = KernelSize, lo = OutputLength;
         int s = Stride, d = Dilation;
-        int lp = PaddedLength;
-        int ow = GatherRowStride;
-        int zero = c * ow;
-        int tapStride = (c + 1) * ow;
+        int tapStride = (c + 1) * GatherRowStride;
         bool relu = epilogue && _act == Activation.Relu;
         fixed (float* wext = _wext, bext = _biasExt)
         fixed (int* off = _offsets![chunk])
         {
-            for (int p = 0; p < lp; p++)
-            {
-                int pos = p - PadLeft;
-                int code = (uint)pos < (uint)l ? codes[pos] : c;
-                off[p] = code < c ? code * ow : zero;
-            }
+            FillGatherOffsets(codes, off);
 
             for (int g0 = 0; g0 < o; g0 += 16)
             {
@@ -646,22 +638,14 @@ public class Conv1d : Layer
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private unsafe void GatherSingleBlock512(byte* codes, float* ys, int chunk, bool epilogue)
     {
-        int l = InputLength, c = InChannels, o = OutChannels, k = KernelSize, lo = OutputLength;
+        int c = InChannels, o = OutChannels, k = KernelSize, lo = OutputLength;
         int s = Stride, d = Dilation;
-        int lp = PaddedLength;
-        int ow = GatherRowStride;
-        int zero = c * ow;
-        int tapStride = (c + 1) * ow;
+        int tapStride = (c + 1) * GatherRowStride;
         bool relu = epilogue && _act == Activation.Relu;
         fixed (float* wext = _wext, bext = _biasExt)
         fixed (int* off = _offsets![chunk])
         {
-            for (int p = 0; p < lp; p++)
-            {
-                int pos = p - PadLeft;
-                int code = (uint)pos < (uint)l ? codes[pos] : c;
-                off[p] = code < c ? code * ow : zero;
-            }
+            FillGatherOffsets(codes, off);
 
             for (int g0 = 0; g0 < o; g0 += 16)
             {
@@ -739,6 +723,19 @@ public class Conv1d : Layer
         else
         {
             StoreRow(y, a.GetLower(), a.GetUpper(), m0, m1, false);
+        }
+    }
+
+    // Row offset into the extended weights for every padded input position: code · row stride, or the all-zero row
+    // for padding and non-channel codes (N).
+    private unsafe void FillGatherOffsets(byte* codes, int* off)
+    {
+        int l = InputLength, c = InChannels, ow = GatherRowStride, zero = c * ow;
+        for (int p = 0; p < PaddedLength; p++)
+        {
+            int pos = p - PadLeft;
+            int code = (uint)pos < (uint)l ? codes[pos] : c;
+            off[p] = code < c ? code * ow : zero;
         }
     }
 
