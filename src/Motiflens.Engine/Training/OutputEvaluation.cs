@@ -78,23 +78,7 @@ public static class OutputEvaluation
         {
             for (int row = 0; row < logits.Length / tasks; row++)
             {
-                var z = logits.Slice(row * tasks, tasks);
-                double max = double.NegativeInfinity;
-                foreach (var v in z)
-                {
-                    max = Math.Max(max, v);
-                }
-
-                double sum = 0;
-                foreach (var v in z)
-                {
-                    sum += Math.Exp(v - max);
-                }
-
-                for (int t = 0; t < tasks; t++)
-                {
-                    output[(row * tasks) + t] = (float)(Math.Exp(z[t] - max) / sum);
-                }
+                Categorical.Softmax(logits.Slice(row * tasks, tasks), output.Slice(row * tasks, tasks));
             }
         }
     }

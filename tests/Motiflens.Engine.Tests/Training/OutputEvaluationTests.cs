@@ -65,6 +65,18 @@ public class OutputEvaluationTests
     }
 
     [Fact]
+    public void ApplyLink_SoftmaxNormalisesEachRow()
+    {
+        float[] z = [0f, (float)Math.Log(3), 5f, 5f];
+        var p = new float[4];
+        OutputEvaluation.ApplyLink(ActivationKind.Softmax, z, p, 2);
+        Assert.Equal(0.25f, p[0], 6);
+        Assert.Equal(0.75f, p[1], 6);
+        Assert.Equal(0.5f, p[2], 6);
+        Assert.Equal(0.5f, p[3], 6);
+    }
+
+    [Fact]
     public void Evaluate_MasksNaNTargets()
     {
         float[] z = [5f, -5f, 0f];
