@@ -27,8 +27,12 @@ public sealed class ArchitectureSearch
     private readonly SearchOptions _options;
     private readonly List<ChildRecord> _records;
     private readonly Action<ChildRecord>? _record;
+    private readonly Dictionary<int, ChildRecord> _byTrial = [];
     private readonly ArchitectureEvidence _evidence = new();
     private readonly Lock _gate = new();
+
+    // The lowest reward of an ok child so far (+∞ before the first): what failed children are given.
+    private double _worstReward = double.PositiveInfinity;
 
     /// <param name="existing">Records already in the history (on resume); trial ids must follow the plan scheme.</param>
     /// <param name="record">Called with each finished child (e.g. <see cref="SearchHistoryWriter.Append"/>).</param>
@@ -40,10 +44,10 @@ public sealed class ArchitectureSearch
         _evaluator = evaluator ?? throw new ArgumentNullException(nameof(evaluator));
         _reward = reward ?? throw new ArgumentNullException(nameof(reward));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _records = existing?.ToList() ?? [];
-        foreach (var r in _records)
+        _records = [];
+        foreach (var r in existing ?? [])
         {
-            _evidence.Add(r);
+            Track(r);
         }
 
         _record = record;
@@ -81,7 +85,6 @@ public sealed class ArchitectureSearch
     private void RunEpisode(int episode, IProgress<SearchProgress>? progress, CancellationToken ct)
     {
         var plan = LoadOrDrawPlan(episode);
-        var byTrial = _records.ToDictionary(r => r.Trial);
         var tasks = new List<ChildTask>();
         var childRng = new Random(Seeds.Derive(_options.Seed, episode, 1));
         for (int i = 0; i < plan.Tokens.Count; i++)
@@ -89,7 +92,7 @@ public sealed class ArchitectureSearch
             int trial = plan.FirstTrial + i;
             var arch = new Architecture(plan.Tokens[i]);
             int seed = childRng.Next();
-            if (byTrial.ContainsKey(trial))
+            if (_byTrial.ContainsKey(trial))
             {
                 continue; // evaluated before the interruption
             }
@@ -112,22 +115,20 @@ public sealed class ArchitectureSearch
 
         // Rewards of this episode's children (their own, or their architecture's median so far, this episode included);
         // failed children get the worst reward seen so far in the search.
-        var valid = _records.Where(r => r.IsOk).Select(r => r.Reward).ToArray();
-        double worst = valid.Length > 0 ? valid.Min() : double.NaN;
-        var recorded = _records.ToDictionary(r => r.Trial);
+        bool anyOk = !double.IsPositiveInfinity(_worstReward);
         var children = new List<SampledChild>();
         var rewards = new List<double>();
         for (int i = 0; i < plan.Tokens.Count; i++)
         {
-            var r = recorded[plan.FirstTrial + i];
-            if (!r.IsOk && valid.Length == 0)
+            var r = _byTrial[plan.FirstTrial + i];
+            if (!r.IsOk && !anyOk)
             {
                 continue; // nothing to compare a failure with yet
             }
 
             var arch = new Architecture(plan.Tokens[i]);
             children.Add(new SampledChild(arch, plan.LogProbs[i]));
-            rewards.Add(!r.IsOk ? worst
+            rewards.Add(!r.IsOk ? _worstReward
                 : _options.RewardEstimate == RewardEstimate.Median ? _reward.Reward(_evidence.Median(arch)!)
                 : r.Reward);
         }
@@ -194,13 +195,24 @@ public sealed class ArchitectureSearch
 
     private ChildRecord ToRecord(ChildOutcome outcome) => outcome.ToRecord(_reward, _options.Lambda, _options.Mu);
 
+    // Every lookup the loop needs, kept up to date per child instead of rebuilt from the history every episode.
+    private void Track(ChildRecord record)
+    {
+        _records.Add(record);
+        _byTrial.Add(record.Trial, record);
+        _evidence.Add(record);
+        if (record.IsOk)
+        {
+            _worstReward = Math.Min(_worstReward, record.Reward);
+        }
+    }
+
     private void Add(ChildRecord record, int episode, IProgress<SearchProgress>? progress)
     {
         lock (_gate)
         {
             _record?.Invoke(record);
-            _records.Add(record);
-            _evidence.Add(record);
+            Track(record);
             progress?.Report(new SearchProgress(episode, _options.Episodes, _records.Count, record, [], [], []));
         }
     }
