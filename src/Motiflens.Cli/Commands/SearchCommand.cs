@@ -156,7 +156,7 @@ public static class SearchCommand
             int rank = 0;
             foreach (var a in summary.BestArchitectures.Take(nTop))
             {
-                Output.Info($"best architecture {++rank} by median: R={Fmt(a.Reward)} L={Fmt(a.MedianLoss)} K={Fmt(a.MedianKnowledge)}  {modelSpace.Describe(a.Architecture)}  ({a.Evaluations} {(a.Evaluations == 1 ? "child" : "children")})");
+                Output.Info($"best architecture {++rank} by median: {Describe(modelSpace, a)}");
             }
 
             if (parseResult.GetValue(json))
@@ -330,9 +330,12 @@ public static class SearchCommand
         if (p.BestArchitectures.Count > 0)
         {
             var a = p.BestArchitectures[0];
-            Output.Info($"  best architecture by median: R={Fmt(a.Reward)} L={Fmt(a.MedianLoss)} K={Fmt(a.MedianKnowledge)}  {space.Describe(a.Architecture)}  ({a.Evaluations} {(a.Evaluations == 1 ? "child" : "children")})");
+            Output.Info($"  best architecture by median: {Describe(space, a)}");
         }
     }
+
+    private static string Describe(ModelSpace space, ArchitectureEstimate a) =>
+        $"R={Fmt(a.Reward)} L={Fmt(a.MedianLoss)} K={Fmt(a.MedianKnowledge)}  {space.Describe(a.Architecture)}  ({a.Evaluations} {(a.Evaluations == 1 ? "child" : "children")})";
 
     private static void CopyBestModels(string dir, IReadOnlyList<ChildRecord> best)
     {
