@@ -51,6 +51,33 @@ public sealed record TrainingOptions
     /// <summary>Reduce-on-plateau never goes below this learning rate.</summary>
     public double MinLearningRate { get; init; } = 1e-6;
 
+    /// <summary>Input mixup (Zhang et al. 2018): each batch is mixed with a shuffled copy of itself, inputs and targets alike, with λ ~ Beta(α, α); this is α, 0 = off.</summary>
+    public double InputMixupAlpha { get; init; }
+
+    /// <summary>Manifold mixup (Verma et al. 2019): as input mixup, but at the output of a hidden layer drawn per batch; this is α, 0 = off.</summary>
+    public double ManifoldMixupAlpha { get; init; }
+
+    /// <summary>Gaussian noise N(0, σ²) added to the one-hot input during training; this is σ, 0 = off.</summary>
+    public double InputNoiseStd { get; init; }
+
+    /// <summary>Gaussian noise N(0, σ²) added to the output of every hidden layer block during training; this is σ, 0 = off.</summary>
+    public double ManifoldNoiseStd { get; init; }
+
+    /// <summary>Adversarial training on the one-hot input: none, FGSM or PGD.</summary>
+    public AdversarialKind Adversarial { get; init; } = AdversarialKind.None;
+
+    /// <summary>L∞ radius ε of the adversarial perturbation.</summary>
+    public double AdversarialEpsilon { get; init; } = 0.1;
+
+    /// <summary>PGD: number of signed-gradient steps.</summary>
+    public int PgdSteps { get; init; } = 5;
+
+    /// <summary>PGD: size of each step (before projection onto the ε-ball).</summary>
+    public double PgdStepSize { get; init; } = 0.04;
+
+    /// <summary>Spectral-norm regularisation (Yoshida &amp; Miyato 2017): adds this coefficient × Σ σ_max(W)² over weight matrices to the loss; 0 = off.</summary>
+    public double SpectralNormPenalty { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> for values no run can use.</summary>
     public void Validate()
     {
@@ -77,6 +104,17 @@ public sealed record TrainingOptions
         if (Patience < 0 || LrPatience < 0)
         {
             throw new ArgumentException("patience must not be negative");
+        }
+
+        if (InputMixupAlpha < 0 || ManifoldMixupAlpha < 0 || InputNoiseStd < 0 || ManifoldNoiseStd < 0 || SpectralNormPenalty < 0
+            || !double.IsFinite(InputMixupAlpha + ManifoldMixupAlpha + InputNoiseStd + ManifoldNoiseStd + SpectralNormPenalty))
+        {
+            throw new ArgumentException("mixup alphas, noise standard deviations and the spectral-norm penalty must be finite and non-negative");
+        }
+
+        if (Adversarial != AdversarialKind.None && (!(AdversarialEpsilon > 0) || !double.IsFinite(AdversarialEpsilon) || PgdSteps < 1 || !(PgdStepSize > 0)))
+        {
+            throw new ArgumentException("adversarial training needs epsilon > 0, PGD steps >= 1 and a PGD step size > 0");
         }
 
         if (L1 < 0 || L2 < 0 || WeightDecay < 0 || ClipNorm < 0 || !(LrFactor > 0 && LrFactor <= 1) || MinLearningRate < 0)
