@@ -5,7 +5,10 @@ public static class SharedData
 {
     public static string RepoRoot { get; } = FindRoot();
 
-    public static string File(string name) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", name));
+    /// <summary>The folder of the shared motif databases.</summary>
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
+
+    public static string File(string name) => Path.Combine(Folder, name);
 
     private static string FindRoot()
     {

@@ -7,7 +7,7 @@ namespace Motiflens.Genomics.Tests.Motifs;
 
 public class MotifReaderTests
 {
-    [Fact]
+    [SharedDataFact]
     public void Read_JasparMemeFileParsesAll518Motifs()
     {
         var motifs = MotifReader.Read(SharedData.File("JASPAR_CORE_2016_vertebrates.meme"));
@@ -22,7 +22,7 @@ public class MotifReaderTests
         Assert.Contains(motifs, m => m.Name == "CTCF" && m.Width == 19);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Read_JasparPfmFileParsesAll519Motifs()
     {
         var motifs = MotifReader.Read(SharedData.File("JASPAR_CORE_2016_vertebrates_pfm.txt"));
@@ -34,7 +34,7 @@ public class MotifReaderTests
         Assert.Equal(521.0 / 2000, motifs[0][0, 3], 9);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Read_EncodeMotifsGzParsesAll2067Motifs()
     {
         var motifs = MotifReader.Read(SharedData.File("encode_motifs.txt.gz"));
@@ -125,7 +125,7 @@ public class MotifReaderTests
         Assert.StartsWith("j.txt:3:", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Select_FindsByIdOrNameAndReportsUnknownNames()
     {
         var motifs = MotifReader.Read(SharedData.File("JASPAR_CORE_2016_vertebrates.meme"));
