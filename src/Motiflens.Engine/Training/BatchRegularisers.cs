@@ -37,6 +37,10 @@ internal sealed class BatchRegularisers
     private readonly float[] _y;
     private readonly float[] _yScratch;
     private readonly float[] _mask;
+    private readonly float[] _yLast;
+    private int _n;
+    private int _sample;
+    private int _tasks;
 
     public BatchRegularisers(Model model, ILoss loss, TrainingOptions options, int batch)
     {
@@ -65,7 +69,20 @@ internal sealed class BatchRegularisers
         _y = new float[batch * tasks];
         _yScratch = new float[batch * tasks];
         _mask = new float[batch * tasks];
+        _yLast = new float[batch * tasks];
     }
+
+    /// <summary>The float input x (N, L, C) of the last step after mixing and noise (empty on the byte-code path).</summary>
+    internal ReadOnlySpan<float> Input => _x.AsSpan(0, Math.Min(_x.Length, _n * _sample));
+
+    /// <summary>The training targets of the last step after mixing (NaN where masked).</summary>
+    internal ReadOnlySpan<float> Targets => _yLast.AsSpan(0, _n * _tasks);
+
+    /// <summary>The adversarial input of the last step (empty without adversarial training).</summary>
+    internal ReadOnlySpan<float> AdversarialInput => _xAdv.AsSpan(0, Math.Min(_xAdv.Length, _n * _sample));
+
+    /// <summary>λ and permutation of the last step's input mixup (λ = 1 and null when off).</summary>
+    internal (float Lambda, int[]? Permutation) LastInputMixup { get; private set; } = (1f, null);
 
     /// <summary>True when <paramref name="o"/> asks for any per-batch regulariser (spectral norm is separate).</summary>
     public static bool IsNeeded(TrainingOptions o) => o.InputMixupAlpha > 0 || o.ManifoldMixupAlpha > 0 || o.InputNoiseStd > 0
@@ -78,6 +95,8 @@ internal sealed class BatchRegularisers
     public float Step(byte[] codes, float[] targets, int n, int l, int t, Tensor grad)
     {
         int sample = l * _channels;
+        (_n, _sample, _tasks) = (n, sample, t);
+        LastInputMixup = (1f, null);
         targets.AsSpan(0, n * t).CopyTo(_y);
         if (_floatInput)
         {
@@ -90,6 +109,7 @@ internal sealed class BatchRegularisers
             var perm = Mixup.Permutation(_mixupRng, n);
             MixInPlace(_x, sample, perm, lambda, _scratch);
             MixInPlace(_y, t, perm, lambda, _yScratch);
+            LastInputMixup = (lambda, perm);
         }
 
         _hook.ClearMixing();
@@ -119,6 +139,7 @@ internal sealed class BatchRegularisers
             }
         }
 
+        _y.AsSpan(0, n * t).CopyTo(_yLast);
         var y = new Tensor(_y, n, t);
         var mask = Trainer.Mask(_y.AsSpan(0, n * t), _mask, n, t);
         var x = _floatInput ? new Tensor(_x, n, l, _channels) : null;
