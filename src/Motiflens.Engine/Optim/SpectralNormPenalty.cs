@@ -17,6 +17,7 @@ public sealed class SpectralNormPenalty
     private readonly Parameter[] _weights;
     private readonly double[][] _q;
     private readonly double[][] _p;
+    private readonly double[][] _t;
 
     /// <summary>Tracks the weights <paramref name="weights"/> (each of rank ≥ 2 is a matrix; vectors are treated as 1 × n), q vectors drawn from <paramref name="seed"/>.</summary>
     public SpectralNormPenalty(IEnumerable<Parameter> weights, int seed)
@@ -26,6 +27,7 @@ public sealed class SpectralNormPenalty
         var rng = new Random(seed);
         _q = new double[_weights.Length][];
         _p = new double[_weights.Length][];
+        _t = new double[_weights.Length][];
         for (int w = 0; w < _weights.Length; w++)
         {
             var (rows, cols) = MatrixShape(_weights[w]);
@@ -38,6 +40,7 @@ public sealed class SpectralNormPenalty
             Normalise(q);
             _q[w] = q;
             _p[w] = new double[rows];
+            _t[w] = new double[cols];
         }
     }
 
@@ -56,7 +59,7 @@ public sealed class SpectralNormPenalty
             double sigma = 0;
             for (int it = 0; it < iterations; it++)
             {
-                sigma = PowerStep(m, rows, cols, _p[w], _q[w]);
+                sigma = PowerStep(m, rows, cols, _p[w], _q[w], _t[w]);
             }
 
             sigmas[w] = sigma;
@@ -112,10 +115,11 @@ public sealed class SpectralNormPenalty
 
         Normalise(q);
         var p = new double[rows];
+        var t = new double[cols];
         double sigma = 0;
         for (int it = 0; it < iterations; it++)
         {
-            sigma = PowerStep(matrix, rows, cols, p, q);
+            sigma = PowerStep(matrix, rows, cols, p, q, t);
         }
 
         return sigma;
@@ -129,7 +133,7 @@ public sealed class SpectralNormPenalty
     }
 
     // p = Mq/‖Mq‖, q = Mᵀp/‖Mᵀp‖; returns ‖Mᵀp‖. A zero matrix leaves q unchanged and gives σ = 0.
-    private static double PowerStep(ReadOnlySpan<float> m, int rows, int cols, double[] p, double[] q)
+    private static double PowerStep(ReadOnlySpan<float> m, int rows, int cols, double[] p, double[] q, double[] t)
     {
         for (int r = 0; r < rows; r++)
         {
@@ -148,7 +152,7 @@ public sealed class SpectralNormPenalty
             return 0;
         }
 
-        var t = new double[cols];
+        Array.Clear(t);
         for (int r = 0; r < rows; r++)
         {
             var row = m.Slice(r * cols, cols);

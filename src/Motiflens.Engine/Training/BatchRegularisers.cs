@@ -81,8 +81,11 @@ internal sealed class BatchRegularisers
     /// <summary>The adversarial input of the last step (empty without adversarial training).</summary>
     internal ReadOnlySpan<float> AdversarialInput => _xAdv.AsSpan(0, Math.Min(_xAdv.Length, _n * _sample));
 
-    /// <summary>λ and permutation of the last step's input mixup (λ = 1 and null when off).</summary>
-    internal (float Lambda, int[]? Permutation) LastInputMixup { get; private set; } = (1f, null);
+    /// <summary>λ of the last step's input mixup (1 when off).</summary>
+    internal float InputMixupLambda { get; private set; } = 1f;
+
+    /// <summary>The permutation π of the last step's input mixup (null when off).</summary>
+    internal int[]? InputMixupPermutation { get; private set; }
 
     /// <summary>True when <paramref name="o"/> asks for any per-batch regulariser (spectral norm is separate).</summary>
     public static bool IsNeeded(TrainingOptions o) => o.InputMixupAlpha > 0 || o.ManifoldMixupAlpha > 0 || o.InputNoiseStd > 0
@@ -96,7 +99,8 @@ internal sealed class BatchRegularisers
     {
         int sample = l * _channels;
         (_n, _sample, _tasks) = (n, sample, t);
-        LastInputMixup = (1f, null);
+        InputMixupLambda = 1f;
+        InputMixupPermutation = null;
         targets.AsSpan(0, n * t).CopyTo(_y);
         if (_floatInput)
         {
@@ -109,7 +113,8 @@ internal sealed class BatchRegularisers
             var perm = Mixup.Permutation(_mixupRng, n);
             MixInPlace(_x, sample, perm, lambda, _scratch);
             MixInPlace(_y, t, perm, lambda, _yScratch);
-            LastInputMixup = (lambda, perm);
+            InputMixupLambda = lambda;
+            InputMixupPermutation = perm;
         }
 
         _hook.ClearMixing();

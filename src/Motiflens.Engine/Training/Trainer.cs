@@ -9,8 +9,10 @@ namespace Motiflens.Engine.Training;
 /// <summary>
 /// Mini-batch training of a <see cref="Model"/> built from a <see cref="ModelSpec"/>: seeded shuffling,
 /// validation after every epoch, early stopping with best-weights restore, reduce-LR-on-plateau, optional
-/// L1/L2 penalties, gradient-norm clipping and the constraint projection (de novo convolution) after every optimiser step.
-/// Same data, options, seed and thread count give bit-identical weights.
+/// L1/L2 penalties, gradient-norm clipping and the constraint projection (de novo convolution) after every optimiser step,
+/// and the training regularisers of <see cref="TrainingOptions"/>: input and manifold mixup, input and hidden-layer noise,
+/// FGSM/PGD adversarial training (see BatchRegularisers) and the <see cref="SpectralNormPenalty"/>.
+/// Same data, options, seed and thread count give bit-identical weights; without regularisers the byte-code path is unchanged.
 /// </summary>
 /// <remarks>
 /// The plateau criterion is the validation loss (the training loss when there is no validation data); an

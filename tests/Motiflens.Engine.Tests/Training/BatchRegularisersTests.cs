@@ -44,7 +44,7 @@ public class BatchRegularisersTests
         using var model = ModelBuilder.Build(Spec(), seed: 1);
         var (codes, targets, x) = Batch(16, 3);
         var (r, loss) = Step(model, new TrainingOptions { InputMixupAlpha = 0.4, Seed = 5 }, codes, targets, 16);
-        var (lambda, perm) = r.LastInputMixup;
+        var (lambda, perm) = (r.InputMixupLambda, r.InputMixupPermutation);
         Assert.NotNull(perm);
         Assert.InRange(lambda, 0f, 1f);
         Assert.NotEqual(Enumerable.Range(0, 16), perm!);
@@ -70,7 +70,7 @@ public class BatchRegularisersTests
         var (codes, targets, _) = Batch(8, 3);
         targets[2] = float.NaN;
         var (r, loss) = Step(model, new TrainingOptions { InputMixupAlpha = 1, Seed = 2 }, codes, targets, 8);
-        var perm = r.LastInputMixup.Permutation!;
+        var perm = r.InputMixupPermutation!;
         for (int i = 0; i < 8; i++)
         {
             Assert.Equal(i == 2 || perm[i] == 2, float.IsNaN(r.Targets[i]));
