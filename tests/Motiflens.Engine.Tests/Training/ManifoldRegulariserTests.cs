@@ -17,19 +17,6 @@ public class ManifoldRegulariserTests
         new Dense(2),
     ];
 
-    [Fact]
-    public void BlockBoundaries_AreTheInputsOfTheHiddenAndOutputWeightLayers()
-    {
-        using var model = new Model(12, 4, SmallDeep(), seed: 3);
-        Assert.Equal([4, 6, 7], model.BlockBoundaries);
-
-        // The reference "deep" model: the inputs of conv 2, conv 3, the dense(256) and the output layer.
-        var deep = Motiflens.Engine.Spec.BuiltinModels.Get("deep", length: 100, outputs: 1)!;
-        using var built = Motiflens.Engine.Spec.ModelBuilder.Build(deep, seed: 0);
-        var types = built.BlockBoundaries.Select(i => built.Layers[i].GetType().Name).ToArray();
-        Assert.Equal(["Conv1d", "Conv1d", "Dense", "Dense"], types);
-    }
-
     [Theory]
     [InlineData(4)]
     [InlineData(6)]
