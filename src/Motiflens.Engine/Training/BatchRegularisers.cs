@@ -137,11 +137,7 @@ internal sealed class BatchRegularisers
 
         if (_o.InputNoiseStd > 0)
         {
-            float sigma = (float)_o.InputNoiseStd;
-            for (int i = 0; i < n * sample; i++)
-            {
-                _x[i] += sigma * (float)RandomDraws.Gaussian(_noiseRng);
-            }
+            RandomDraws.AddGaussian(_noiseRng, _x.AsSpan(0, n * sample), (float)_o.InputNoiseStd);
         }
 
         _y.AsSpan(0, n * t).CopyTo(_yLast);

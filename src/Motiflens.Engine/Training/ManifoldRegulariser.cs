@@ -64,11 +64,7 @@ internal sealed class ManifoldRegulariser : ActivationHook
 
         if (_noisy.Contains(layerIndex))
         {
-            var d = y.Span;
-            for (int i = 0; i < d.Length; i++)
-            {
-                d[i] += _noiseStd * (float)RandomDraws.Gaussian(_noiseRng!);
-            }
+            RandomDraws.AddGaussian(_noiseRng!, y.Span, _noiseStd);
         }
 
         return y;

@@ -11,6 +11,25 @@ internal static class RandomDraws
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
+    /// <summary>Adds σ·z, z ~ N(0, 1) independently, to every value (Box–Muller, both values of each pair used).</summary>
+    public static void AddGaussian(Random rng, Span<float> values, float sigma)
+    {
+        int i = 0;
+        for (; i + 1 < values.Length; i += 2)
+        {
+            double r = Math.Sqrt(-2.0 * Math.Log(1.0 - rng.NextDouble()));
+            double angle = 2.0 * Math.PI * rng.NextDouble();
+            var (sin, cos) = Math.SinCos(angle);
+            values[i] += sigma * (float)(r * cos);
+            values[i + 1] += sigma * (float)(r * sin);
+        }
+
+        if (i < values.Length)
+        {
+            values[i] += sigma * (float)Gaussian(rng);
+        }
+    }
+
     /// <summary>A Gamma(<paramref name="shape"/>, 1) draw (Marsaglia &amp; Tsang 2000; shape &lt; 1 by the U^(1/shape) boost).</summary>
     public static double Gamma(Random rng, double shape)
     {
