@@ -121,12 +121,17 @@ public sealed class Model : IDisposable
 
         _tape.Clear();
         var h = x;
-        foreach (var layer in _layers)
+        for (int i = 0; i < _layers.Length; i++)
         {
-            h = layer.Forward(h, _context);
+            if (i > 0)
+            {
+                h = ApplyHook(i, h, recordGradients);
+            }
+
+            h = _layers[i].Forward(h, _context);
             if (recordGradients)
             {
-                _tape.Record(layer);
+                _tape.Record(_layers[i]);
             }
         }
 
@@ -169,6 +174,7 @@ public sealed class Model : IDisposable
 
         for (int i = 1; i < _layers.Length; i++)
         {
+            h = ApplyHook(i, h, recordGradients);
             h = _layers[i].Forward(h, _context);
             if (recordGradients)
             {
@@ -177,6 +183,52 @@ public sealed class Model : IDisposable
         }
 
         return h;
+    }
+
+    /// <summary>
+    /// A transform of the activations between layers (training-time regularisers such as manifold mixup or hidden-layer
+    /// noise), applied by every taped or training-mode forward while set; null (the default) = none. Eval-mode
+    /// inference without gradient recording ignores it.
+    /// </summary>
+    public ActivationHook? Hook { get; set; }
+
+    /// <summary>
+    /// Block boundaries: the indices i ≥ 1 of the layers with trainable weights other than batch normalisation
+    /// (convolution, dense, SFC, residual blocks). The activation entering such a layer is the output of a hidden
+    /// block (after its activation, pooling and dropout); the last boundary is the input of the output layer.
+    /// </summary>
+    public IReadOnlyList<int> BlockBoundaries
+    {
+        get
+        {
+            var list = new List<int>();
+            for (int i = 1; i < _layers.Length; i++)
+            {
+                if (_layers[i] is not BatchNorm && _layers[i].NamedParameters().Any(p => p.Parameter.Trainable))
+                {
+                    list.Add(i);
+                }
+            }
+
+            return list;
+        }
+    }
+
+    private Tensor ApplyHook(int layerIndex, Tensor h, bool recordGradients)
+    {
+        var hook = Hook;
+        if (hook is null || (!recordGradients && !Training) || !hook.AppliesBefore(layerIndex))
+        {
+            return h;
+        }
+
+        var transformed = hook.Forward(layerIndex, h);
+        if (recordGradients)
+        {
+            _tape.Record(hook, layerIndex);
+        }
+
+        return transformed;
     }
 
     // Pure inference (eval mode, no tape) is exact per sample, so it runs in micro-batches whose activations stay

@@ -193,4 +193,60 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains(message, r.Stderr);
         Assert.False(Directory.Exists(Path.Combine(_dir, "x")));
     }
+
+    [Fact]
+    public void Train_RegulariserFlagsAreUsedAndRecordedInModelJson()
+    {
+        var plain = Path.Combine(_dir, "plain");
+        var reg = Path.Combine(_dir, "reg");
+        var r = CliHarness.Run("train", "--data", DataPath, "--model", SpecPath, "--out", plain, "--epochs", "2", "--batch-size", "8", "--threads", "1");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        r = CliHarness.Run("train", "--data", DataPath, "--model", SpecPath, "--out", reg, "--epochs", "2", "--batch-size", "8", "--threads", "1",
+            "--mixup", "0.2", "--manifold-mixup", "0.3", "--input-noise", "0.05", "--manifold-noise", "0.1", "--adversarial", "PGD",
+            "--adv-epsilon", "0.15", "--pgd-steps", "2", "--pgd-step-size", "0.1", "--spectral-norm", "0.01");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(reg, ModelDirectory.ModelFile))))
+        {
+            var t = doc.RootElement.GetProperty("training");
+            Assert.Equal(0.2, t.GetProperty("mixup_alpha").GetDouble());
+            Assert.Equal(0.3, t.GetProperty("manifold_mixup_alpha").GetDouble());
+            Assert.Equal(0.05, t.GetProperty("input_noise_std").GetDouble());
+            Assert.Equal(0.1, t.GetProperty("manifold_noise_std").GetDouble());
+            Assert.Equal("pgd", t.GetProperty("adversarial").GetString());
+            Assert.Equal(0.15, t.GetProperty("adversarial_epsilon").GetDouble());
+            Assert.Equal(2, t.GetProperty("pgd_steps").GetInt32());
+            Assert.Equal(0.1, t.GetProperty("pgd_step_size").GetDouble());
+            Assert.Equal(0.01, t.GetProperty("spectral_norm").GetDouble());
+        }
+
+        using var loaded = ModelDirectory.Load(reg);
+        var o = loaded.Training!;
+        Assert.Equal((0.2, 0.3, 0.05, 0.1), (o.InputMixupAlpha, o.ManifoldMixupAlpha, o.InputNoiseStd, o.ManifoldNoiseStd));
+        Assert.Equal((AdversarialKind.Pgd, 0.15, 2, 0.1, 0.01), (o.Adversarial, o.AdversarialEpsilon, o.PgdSteps, o.PgdStepSize, o.SpectralNormPenalty));
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(plain, ModelDirectory.WeightsFileName)), File.ReadAllBytes(Path.Combine(reg, ModelDirectory.WeightsFileName)));
+        using var plainLoaded = ModelDirectory.Load(plain);
+        Assert.Equal((0.0, AdversarialKind.None, 0.0), (plainLoaded.Training!.InputMixupAlpha, plainLoaded.Training.Adversarial, plainLoaded.Training.SpectralNormPenalty));
+    }
+
+    [Theory]
+    [InlineData("--mixup", "-0.5", "--mixup must be zero or positive; got -0.5")]
+    [InlineData("--manifold-mixup", "NaN", "--manifold-mixup must be zero or positive; got NaN")]
+    [InlineData("--input-noise", "-1", "--input-noise must be zero or positive")]
+    [InlineData("--manifold-noise", "-0.1", "--manifold-noise must be zero or positive")]
+    [InlineData("--adversarial", "deepfool", "--adversarial must be none, fgsm or pgd; got 'deepfool'")]
+    [InlineData("--adv-epsilon", "0", "--adv-epsilon must be a positive number; got 0")]
+    [InlineData("--pgd-steps", "0", "--pgd-steps must be at least 1; got 0")]
+    [InlineData("--pgd-step-size", "-0.1", "--pgd-step-size must be a positive number")]
+    [InlineData("--spectral-norm", "-1", "--spectral-norm must be zero or positive")]
+    public void Train_BadRegulariserValuesExitWithTwoAndOneLine(string option, string value, string message)
+    {
+        var outDir = Path.Combine(_dir, "x");
+        var r = CliHarness.Run("train", "--data", DataPath, "--model", SpecPath, "--out", outDir, option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Stderr);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(string.Empty, r.Stdout);
+        Assert.False(Directory.Exists(outDir));
+        Assert.Empty(Directory.GetDirectories(_dir, ".*"));
+    }
 }

@@ -34,6 +34,34 @@ public class ModelTests
     }
 
     [Fact]
+    public void BlockBoundaries_AreTheInputsOfTheHiddenAndOutputWeightLayers()
+    {
+        using var model = new Model(12, 4, SmallDeep(), seed: 3);
+        Assert.Equal([4, 6, 7], model.BlockBoundaries);
+
+        // The reference "deep" model: the inputs of conv 2, conv 3, the dense(256) and the output layer.
+        var deep = Motiflens.Engine.Spec.BuiltinModels.Get("deep", length: 100, outputs: 1)!;
+        using var built = Motiflens.Engine.Spec.ModelBuilder.Build(deep, seed: 0);
+        var types = built.BlockBoundaries.Select(i => built.Layers[i].GetType().Name).ToArray();
+        Assert.Equal(["Conv1d", "Conv1d", "Dense", "Dense"], types);
+    }
+
+    [Fact]
+    public void Hook_TransformsTheByteCodePathLikeTheOneHotPath()
+    {
+        using var model = new Model(12, 4, SmallDeep(), seed: 3) { Training = true };
+        var (codes, x) = RandomDna(4, 12, 5);
+        var hook = new Motiflens.Engine.Training.ManifoldRegulariser([], 0, null);
+        hook.SetMixing(4, 0.6f, [3, 2, 1, 0]);
+        var plain = model.Forward(codes, 4).Clone();
+        model.Hook = hook;
+        var fromCodes = model.Forward(codes, 4).Clone();
+        var fromOneHot = model.Forward(x);
+        Assert.Equal(fromOneHot.Span.ToArray(), fromCodes.Span.ToArray());
+        Assert.NotEqual(plain.Span.ToArray(), fromCodes.Span.ToArray());
+    }
+
+    [Fact]
     public void Model_GradientMatchesFiniteDifferencesInTrainingMode()
     {
         using var model = new Model(12, 4, SmallDeep(), seed: 3);

@@ -34,13 +34,23 @@ public static class TrainCommand
         var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation loss (0 = off)", DefaultValueFactory = _ => 5 };
         var l1 = new Option<double>("--l1") { Description = "L1 penalty on weights", DefaultValueFactory = _ => 0 };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on weights", DefaultValueFactory = _ => 0 };
+        var mixup = new Option<double>("--mixup") { Description = "Input mixup α: mix each batch with a shuffled copy, λ ~ Beta(α, α) (0 = off)", DefaultValueFactory = _ => 0 };
+        var manifoldMixup = new Option<double>("--manifold-mixup") { Description = "Manifold mixup α: mix at the input or a random hidden block boundary per batch (0 = off)", DefaultValueFactory = _ => 0 };
+        var inputNoise = new Option<double>("--input-noise") { Description = "σ of Gaussian noise added to the one-hot input during training (0 = off)", DefaultValueFactory = _ => 0 };
+        var manifoldNoise = new Option<double>("--manifold-noise") { Description = "σ of Gaussian noise added to hidden activations at every block boundary during training (0 = off)", DefaultValueFactory = _ => 0 };
+        var adversarial = new Option<string>("--adversarial") { Description = "Adversarial training on the one-hot input: none, fgsm or pgd (loss = ½ clean + ½ adversarial)", DefaultValueFactory = _ => "none" };
+        var advEpsilon = new Option<double>("--adv-epsilon") { Description = "L∞ radius ε of the adversarial perturbation", DefaultValueFactory = _ => 0.1 };
+        var pgdSteps = new Option<int>("--pgd-steps") { Description = "PGD: signed-gradient steps", DefaultValueFactory = _ => 5 };
+        var pgdStepSize = new Option<double>("--pgd-step-size") { Description = "PGD: step size before projection onto the ε-ball", DefaultValueFactory = _ => 0.04 };
+        var spectralNorm = new Option<double>("--spectral-norm") { Description = "Spectral-norm penalty coefficient: coef·Σ σ_max(W)² over conv/dense weights (0 = off)", DefaultValueFactory = _ => 0 };
         var force = new Option<bool>("--force") { Description = "Replace --out if it exists and is not empty" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train a sequence model and write a model directory (model.json, weights.npz, training.tsv, metrics.json)")
         {
-            data, model, output, epochs, batchSize, lr, optimizer, momentum, weightDecay, clipNorm, patience, l1, l2, force, seed, threads, json,
+            data, model, output, epochs, batchSize, lr, optimizer, momentum, weightDecay, clipNorm, patience, l1, l2,
+            mixup, manifoldMixup, inputNoise, manifoldNoise, adversarial, advEpsilon, pgdSteps, pgdStepSize, spectralNorm, force, seed, threads, json,
         };
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
@@ -61,6 +71,21 @@ public static class TrainCommand
                 Patience = AtLeast(parseResult.GetValue(patience), 0, "--patience"),
                 L1 = NonNegative(parseResult.GetValue(l1), "--l1"),
                 L2 = NonNegative(parseResult.GetValue(l2), "--l2"),
+                InputMixupAlpha = NonNegative(parseResult.GetValue(mixup), "--mixup"),
+                ManifoldMixupAlpha = NonNegative(parseResult.GetValue(manifoldMixup), "--manifold-mixup"),
+                InputNoiseStd = NonNegative(parseResult.GetValue(inputNoise), "--input-noise"),
+                ManifoldNoiseStd = NonNegative(parseResult.GetValue(manifoldNoise), "--manifold-noise"),
+                Adversarial = parseResult.GetValue(adversarial)!.ToLowerInvariant() switch
+                {
+                    "none" => AdversarialKind.None,
+                    "fgsm" => AdversarialKind.Fgsm,
+                    "pgd" => AdversarialKind.Pgd,
+                    var other => throw new InputException($"--adversarial must be none, fgsm or pgd; got '{other}'"),
+                },
+                AdversarialEpsilon = PositiveNumber(parseResult.GetValue(advEpsilon), "--adv-epsilon"),
+                PgdSteps = AtLeast(parseResult.GetValue(pgdSteps), 1, "--pgd-steps"),
+                PgdStepSize = PositiveNumber(parseResult.GetValue(pgdStepSize), "--pgd-step-size"),
+                SpectralNormPenalty = NonNegative(parseResult.GetValue(spectralNorm), "--spectral-norm"),
                 Seed = parseResult.GetValue(seed),
                 Threads = CommonOptions.CheckThreads(parseResult.GetValue(threads)),
             };

@@ -81,6 +81,15 @@ public static class ModelDirectory
                 ["lr_factor"] = options.LrFactor,
                 ["lr_patience"] = options.LrPatience,
                 ["min_lr"] = options.MinLearningRate,
+                ["mixup_alpha"] = options.InputMixupAlpha,
+                ["manifold_mixup_alpha"] = options.ManifoldMixupAlpha,
+                ["input_noise_std"] = options.InputNoiseStd,
+                ["manifold_noise_std"] = options.ManifoldNoiseStd,
+                ["adversarial"] = AdversarialName(options.Adversarial),
+                ["adversarial_epsilon"] = options.AdversarialEpsilon,
+                ["pgd_steps"] = options.PgdSteps,
+                ["pgd_step_size"] = options.PgdStepSize,
+                ["spectral_norm"] = options.SpectralNormPenalty,
                 ["input_length"] = spec.InputLength,
                 ["alphabet"] = spec.Alphabet,
             };
@@ -162,6 +171,14 @@ public static class ModelDirectory
         return new LoadedModel(directory, spec, model, options, names);
     }
 
+    /// <summary>The model.json name of an adversarial-training kind: "none", "fgsm" or "pgd".</summary>
+    public static string AdversarialName(AdversarialKind kind) => kind switch
+    {
+        AdversarialKind.Fgsm => "fgsm",
+        AdversarialKind.Pgd => "pgd",
+        _ => "none",
+    };
+
     private static TrainingOptions ReadOptions(string path, JsonElement t)
     {
         double D(string key, double fallback) => t.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : fallback;
@@ -187,6 +204,20 @@ public static class ModelDirectory
             LrFactor = D("lr_factor", d.LrFactor),
             LrPatience = I("lr_patience", d.LrPatience),
             MinLearningRate = D("min_lr", d.MinLearningRate),
+            InputMixupAlpha = D("mixup_alpha", d.InputMixupAlpha),
+            ManifoldMixupAlpha = D("manifold_mixup_alpha", d.ManifoldMixupAlpha),
+            InputNoiseStd = D("input_noise_std", d.InputNoiseStd),
+            ManifoldNoiseStd = D("manifold_noise_std", d.ManifoldNoiseStd),
+            Adversarial = (t.TryGetProperty("adversarial", out var adv) && adv.ValueKind == JsonValueKind.String ? adv.GetString() : "none") switch
+            {
+                "fgsm" => AdversarialKind.Fgsm,
+                "pgd" => AdversarialKind.Pgd,
+                _ => AdversarialKind.None,
+            },
+            AdversarialEpsilon = D("adversarial_epsilon", d.AdversarialEpsilon),
+            PgdSteps = I("pgd_steps", d.PgdSteps),
+            PgdStepSize = D("pgd_step_size", d.PgdStepSize),
+            SpectralNormPenalty = D("spectral_norm", d.SpectralNormPenalty),
         };
         try
         {

@@ -9,8 +9,10 @@ namespace Motiflens.Engine.Training;
 /// <summary>
 /// Mini-batch training of a <see cref="Model"/> built from a <see cref="ModelSpec"/>: seeded shuffling,
 /// validation after every epoch, early stopping with best-weights restore, reduce-LR-on-plateau, optional
-/// L1/L2 penalties, gradient-norm clipping and the constraint projection (de novo convolution) after every optimiser step.
-/// Same data, options, seed and thread count give bit-identical weights.
+/// L1/L2 penalties, gradient-norm clipping and the constraint projection (de novo convolution) after every optimiser step,
+/// and the training regularisers of <see cref="TrainingOptions"/>: input and manifold mixup, input and hidden-layer noise,
+/// FGSM/PGD adversarial training (see BatchRegularisers) and the <see cref="SpectralNormPenalty"/>.
+/// Same data, options, seed and thread count give bit-identical weights; without regularisers the byte-code path is unchanged.
 /// </summary>
 /// <remarks>
 /// The plateau criterion is the validation loss (the training loss when there is no validation data); an
@@ -21,6 +23,9 @@ namespace Motiflens.Engine.Training;
 public sealed class Trainer
 {
     private const double ImprovementThreshold = 1e-4;
+
+    /// <summary>Stream numbers for <see cref="StreamSeed"/> (0 is the shuffling stream).</summary>
+    internal const int MixupStream = 1, ManifoldMixupStream = 2, InputNoiseStream = 3, ManifoldNoiseStream = 4, AdversarialStream = 5, SpectralStream = 6;
 
     private readonly Model _model;
     private readonly ModelSpec _spec;
@@ -95,6 +100,8 @@ public sealed class Trainer
             order[i] = i;
         }
 
+        var regularisers = BatchRegularisers.IsNeeded(o) ? new BatchRegularisers(_model, _loss, o, batch) : null;
+        var spectral = o.SpectralNormPenalty > 0 ? new SpectralNormPenalty(_penalised, StreamSeed(o.Seed, SpectralStream)) : null;
         var codes = new byte[batch * l];
         var targets = new float[batch * t];
         var maskData = new float[batch * t];
@@ -121,23 +128,37 @@ public sealed class Trainer
                 int size = b == batches - 1 ? n - start : batch;
                 size = Math.Min(size, batch);
                 train.FillBatch(order.AsSpan(start, size), codes.AsSpan(0, size * l), targets.AsSpan(0, size * t));
-                var y = new Tensor(targets, size, t);
-                var mask = Mask(targets.AsSpan(0, size * t), maskData, size, t);
                 var grad = new Tensor(gradData, size, t);
 
                 _model.ZeroGrad();
-                var logits = _model.Forward(codes, size);
-                float loss = _loss.Compute(logits, y, grad, mask);
+                float loss;
+                if (regularisers is not null)
+                {
+                    loss = regularisers.Step(codes, targets, size, l, t, grad);
+                }
+                else
+                {
+                    var y = new Tensor(targets, size, t);
+                    var mask = Mask(targets.AsSpan(0, size * t), maskData, size, t);
+                    var logits = _model.Forward(codes, size);
+                    loss = _loss.Compute(logits, y, grad, mask);
+                    if (float.IsFinite(loss))
+                    {
+                        _model.Backward(grad);
+                    }
+                }
+
                 if (!float.IsFinite(loss))
                 {
                     throw new InvalidOperationException($"training diverged: the loss is {loss} at epoch {epoch}, batch {b + 1}; try a smaller learning rate");
                 }
 
-                _model.Backward(grad);
                 if (o.L1 > 0 || o.L2 > 0)
                 {
                     Penalties.AddGradients(_penalised, (float)o.L1, (float)o.L2);
                 }
+
+                spectral?.AddGradients(o.SpectralNormPenalty);
 
                 if (o.ClipNorm > 0)
                 {
@@ -215,11 +236,14 @@ public sealed class Trainer
         return new TrainingResult(history, bestEpoch, stoppedEarly);
     }
 
+    /// <summary>The seed of one of the trainer's random streams: derived from the run seed, distinct per stream.</summary>
+    internal static int StreamSeed(int seed, int stream) => unchecked((seed * 1_000_003) + (stream * 7_919) + 0x5EED);
+
     private static bool Improves(double loss, double best) =>
         double.IsFinite(loss) && (double.IsPositiveInfinity(best) || loss < best - (ImprovementThreshold * Math.Abs(best)));
 
     /// <summary>A mask tensor when any target is NaN (those are excluded and zeroed), else null.</summary>
-    private static Tensor? Mask(Span<float> targets, float[] mask, int n, int t)
+    internal static Tensor? Mask(Span<float> targets, float[] mask, int n, int t)
     {
         if (!HasNaN(targets))
         {

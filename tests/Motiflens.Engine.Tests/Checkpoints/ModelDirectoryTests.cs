@@ -52,6 +52,28 @@ public sealed class ModelDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void SaveThenLoad_KeepsTheRegulariserSettings()
+    {
+        // Trained with every regulariser on a model with a residual block (a block boundary of its own).
+        var spec = ModelSpecJson.Load(Path.Combine(Spec.RepoPaths.Root, "examples", "models", "residual.json")) with { InputLength = 40 };
+        var data = MotifTask.Create(32, 40, seed: 4);
+        using var model = ModelBuilder.Build(spec, seed: 2);
+        var options = new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 8, Seed = 2, InputMixupAlpha = 0.2, ManifoldMixupAlpha = 0.4, InputNoiseStd = 0.05, ManifoldNoiseStd = 0.1,
+            Adversarial = AdversarialKind.Fgsm, AdversarialEpsilon = 0.05, PgdSteps = 3, PgdStepSize = 0.02, SpectralNormPenalty = 0.001,
+        };
+        var result = new Trainer(model, spec, options).Fit(data, data);
+        Assert.True(double.IsFinite(result.History[0].TrainLoss));
+        ModelDirectory.Save(_dir, spec, model, options, result);
+
+        using var loaded = ModelDirectory.Load(_dir);
+        Assert.Equal(options, loaded.Training);
+        using var j = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ModelDirectory.ModelFile)));
+        Assert.Equal("fgsm", j.RootElement.GetProperty("training").GetProperty("adversarial").GetString());
+    }
+
+    [Fact]
     public void Save_WeightsAreByteIdenticalForIdenticalWeights()
     {
         var spec = BuiltinModels.Deep(length: 40);
