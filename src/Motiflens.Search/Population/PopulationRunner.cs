@@ -53,6 +53,28 @@ public static class PopulationRunner
     }
 
     /// <summary>
+    /// Writes every task's task.json (for this process or an external executor such as Slurm: run
+    /// <c>motiflens population-member --task DIR/models/ID/task.json</c> per task, then <c>population --resume</c>
+    /// collects the results) and returns the tasks that have no result.json yet.
+    /// </summary>
+    public static IReadOnlyList<PopulationTask> WriteTasks(string directory, IReadOnlyList<PopulationTask> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var pending = new List<PopulationTask>();
+        foreach (var task in tasks)
+        {
+            var dir = PopulationFiles.MemberDirectory(directory, task.Member.Id);
+            PopulationFiles.WriteTask(dir, task);
+            if (!File.Exists(Path.Combine(dir, PopulationFiles.ResultFile)))
+            {
+                pending.Add(task);
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>
     /// Runs the planned <paramref name="tasks"/> (from <see cref="Plan"/>) in <paramref name="directory"/> and returns
     /// the final table. A member's result depends on its task and <see cref="PopulationRunOptions.ThreadsPerModel"/>
     /// only, not on how many run at once.
@@ -69,19 +91,11 @@ public static class PopulationRunner
 
         var order = tasks.Select((t, i) => (t.Member.Id, i)).ToDictionary(p => p.Id, p => p.i);
         var done = new Dictionary<string, PopulationRow>(StringComparer.Ordinal);
-        var pending = new List<PopulationTask>();
-        foreach (var task in tasks)
+        var pending = WriteTasks(directory, tasks);
+        foreach (var task in tasks.Except(pending))
         {
-            var dir = PopulationFiles.MemberDirectory(directory, task.Member.Id);
-            PopulationFiles.WriteTask(dir, task);
-            if (PopulationFiles.TryReadResult(dir) is { } row)
-            {
-                done[row.Id] = row;
-            }
-            else
-            {
-                pending.Add(task);
-            }
+            var row = PopulationFiles.TryReadResult(PopulationFiles.MemberDirectory(directory, task.Member.Id))!;
+            done[row.Id] = row;
         }
 
         var gate = new Lock();
