@@ -19,7 +19,7 @@ public static class PopulationCommand
         var grid = new Option<string>("--grid") { Description = "paper (112 models), small (8 models, a few minutes) or a grid file (YAML/JSON, docs/population.md)", Required = true };
         var output = new Option<string>("--out") { Description = "Population directory (models/<id>/, population.tsv, population.json)", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue --out: members with a result.json are not trained again" };
-        var jobs = new Option<int>("--jobs") { Description = "Models trained at once; each gets --threads / --jobs engine threads", DefaultValueFactory = _ => 1 };
+        var jobs = new Option<int?>("--jobs") { Description = "Models trained at once, each with --threads / --jobs engine threads (default: --threads, one thread per model)" };
         var seeds = new Option<int?>("--seeds") { Description = "Models per grid point (overrides the grid; paper default 4)" };
         var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs per model (overrides the grid; paper default 15)" };
         var seed = CommonOptions.Seed();
@@ -33,7 +33,7 @@ public static class PopulationCommand
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
             int totalThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
-            int jobCount = parseResult.GetValue(jobs);
+            int jobCount = parseResult.GetValue(jobs) ?? totalThreads;
             if (jobCount < 1 || jobCount > totalThreads)
             {
                 throw new InputException($"--jobs must be between 1 and --threads ({totalThreads}); got {jobCount}");
