@@ -236,6 +236,9 @@ public class PopulationCommandTests
         var d = SequenceDataset.Load(data);
         new SequenceDataset(d.Splits.Select(s => new DatasetSplit(s.Name, s.Count / 2, s.Length, 2, s.Codes[..(s.Count / 2 * s.Length)], s.Targets))).Save(multi);
         Bad("single-task", "--data", multi, "--grid", grid);
+        var shortData = Path.Combine(dir, "short.npz");
+        new SequenceDataset(d.Splits.Select(s => new DatasetSplit(s.Name, s.Count, 10, 1, new byte[s.Count * 10], s.Targets))).Save(shortData);
+        Bad("grid 'tiny' cannot be applied", "--data", shortData, "--grid", grid);
         Directory.Delete(dir, true);
     }
 }

@@ -28,7 +28,17 @@ public static class PopulationRunner
             throw new ArgumentOutOfRangeException(nameof(options), "jobs and threads per model must be at least 1");
         }
 
-        var tasks = grid.Tasks(options.Seed, Path.GetFullPath(dataPath), dataset.Length);
+        IReadOnlyList<PopulationTask> tasks;
+        try
+        {
+            tasks = grid.Tasks(options.Seed, Path.GetFullPath(dataPath), dataset.Length);
+        }
+        catch (ArgumentException ex)
+        {
+            // A base model that does not fit the data (too short for its pools) or has no first-layer activation to vary.
+            throw new InputException($"{dataPath}: grid '{grid.Name}' cannot be applied: {ex.Message}");
+        }
+
         PopulationMemberRunner.CheckData(dataset, tasks[0].Spec);
         if (File.Exists(directory))
         {
