@@ -126,7 +126,7 @@ public class PopulationCommandTests
         var before = Metrics(two)[3];
         File.Delete(Path.Combine(member, "result.json"));
         Directory.Delete(Path.Combine(member, "model"), true);
-        result = CliHarness.Run("population-member", "--task", Path.Combine(member, "task.json"), "--threads", "1", "--json");
+        result = CliHarness.Run([.. Commands.PopulationMemberCommand.Arguments(Path.Combine(member, "task.json"), 1), "--json"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         using (var row = JsonDocument.Parse(result.Stdout))
         {
@@ -196,6 +196,7 @@ public class PopulationCommandTests
         Assert.Contains("--resume", refused.Stderr, StringComparison.Ordinal);
         var resumed = CliHarness.Run([.. args, "--resume", "--json"]);
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains($"continuing: {finished.Count} of 8 models already finished", resumed.Stderr, StringComparison.Ordinal);
         Assert.Equal(8, Results().Length);
         foreach (var (path, (text, time)) in finished)
         {

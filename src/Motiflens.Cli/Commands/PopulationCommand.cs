@@ -64,6 +64,12 @@ public static class PopulationCommand
             Output.Info($"population '{populationGrid.Name}': {tasks.Count} models on {dataPath} ({dataset.Get("train").Count} training sequences), " +
                 $"{options.Jobs} at a time with {options.ThreadsPerModel} thread(s) each, into {dir}");
 
+            int finished = tasks.Count(t => File.Exists(Path.Combine(PopulationFiles.MemberDirectory(dir, t.Member.Id), PopulationFiles.ResultFile)));
+            if (finished > 0)
+            {
+                Output.Info($"continuing: {finished} of {tasks.Count} models already finished");
+            }
+
             var table = Output.WithProgress("population", progress => PopulationRunner.Run(dir, populationGrid.Name, tasks, dataset, options,
                 new Reporter(progress), ct));
 

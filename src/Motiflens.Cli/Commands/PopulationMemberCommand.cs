@@ -11,6 +11,13 @@ namespace Motiflens.Cli.Commands;
 /// </summary>
 public static class PopulationMemberCommand
 {
+    /// <summary>
+    /// The motiflens arguments that run the member whose task.json is <paramref name="taskPath"/> with
+    /// <paramref name="threads"/> engine threads (for executors; its result appears as result.json next to the task).
+    /// </summary>
+    public static IReadOnlyList<string> Arguments(string taskPath, int threads) =>
+        ["population-member", "--task", taskPath, "--threads", threads.ToString(CultureInfo.InvariantCulture)];
+
     public static Command Create()
     {
         var task = new Option<string>("--task") { Description = "task.json of one member (written by motiflens population)", Required = true };
