@@ -32,6 +32,9 @@ public static class Program
                      GridCommand.Create(),
                      ReplayCommand.Create(),
                      MaskedCommand.Create(),
+                     PopulationCommand.Create(),
+                     PopulationMemberCommand.Create(),
+                     CalibrateCommand.Create(),
                      BenchCommand.Create(),
                  })
         {

@@ -70,9 +70,20 @@ public static class LengthWeightCalibration
             var heldOut = Enumerable.Range(0, usable.Count).Where(i => subsetOf[i] == s).Select(i => usable[i]).ToList();
             var rest = Enumerable.Range(0, usable.Count).Where(i => subsetOf[i] != s).Select(i => usable[i]).ToList();
             var trialWeights = FoldAveraged(rest, ks, folds, new Random(SeedMixer.Mix(seed, s, salt: 2)));
+            var snr = heldOut.Select(m => m.Snr).ToArray();
             var kldMs = heldOut.Select(m => MultiScaleKld.Combine(m.WeightedKld, trialWeights)).ToArray();
-            double rho = heldOut.Count < 2 ? double.NaN : Spearman(heldOut.Select(m => m.Snr).ToArray(), kldMs);
-            trials.Add(new CalibrationTrial(s, trialWeights, heldOut.Count, rho));
+            double rho = heldOut.Count < 2 ? double.NaN : Spearman(snr, kldMs);
+            var perK = new SortedDictionary<int, double>();
+            foreach (int k in ks)
+            {
+                perK[k] = heldOut.Count < 2 ? double.NaN : Spearman(snr, heldOut.Select(m => m.WeightedKld[k]).ToArray());
+            }
+
+            var withOriginal = heldOut.Where(m => double.IsFinite(m.KldOriginal)).ToArray();
+            double rhoOriginal = withOriginal.Length < 2
+                ? double.NaN
+                : Spearman(withOriginal.Select(m => m.Snr).ToArray(), withOriginal.Select(m => m.KldOriginal).ToArray());
+            trials.Add(new CalibrationTrial(s, trialWeights, heldOut.Count, rho, perK, rhoOriginal));
         }
 
         var spread = new SortedDictionary<int, double>();
@@ -83,8 +94,20 @@ public static class LengthWeightCalibration
             spread[k] = Math.Sqrt(w.Sum(v => (v - mean) * (v - mean)) / w.Length);
         }
 
-        var rhos = trials.Select(t => t.Spearman).Where(v => !double.IsNaN(v)).ToArray();
-        return new CalibrationReport(weights, r2, usable.Count, trials, rhos.Length == 0 ? double.NaN : rhos.Average(), spread);
+        var meanPerK = new SortedDictionary<int, double>();
+        foreach (int k in ks)
+        {
+            meanPerK[k] = MeanIgnoringNaN(trials.Select(t => t.SpearmanWeighted[k]));
+        }
+
+        return new CalibrationReport(weights, r2, usable.Count, trials, MeanIgnoringNaN(trials.Select(t => t.Spearman)), spread,
+            meanPerK, MeanIgnoringNaN(trials.Select(t => t.SpearmanOriginal)));
+    }
+
+    private static double MeanIgnoringNaN(IEnumerable<double> values)
+    {
+        var finite = values.Where(v => !double.IsNaN(v)).ToArray();
+        return finite.Length == 0 ? double.NaN : finite.Average();
     }
 
     /// <summary>Spearman rank correlation (average ranks for ties); NaN when either variable is constant.</summary>

@@ -73,4 +73,24 @@ public class LengthWeightCalibrationTests
         Assert.Equal(a.Trials.Select(t => t.Spearman), b.Trials.Select(t => t.Spearman));
         Assert.Equal(a.MeanSpearman, b.MeanSpearman);
     }
+
+    [Fact]
+    public void Calibrate_ReportsHeldOutSpearmanOfEachLengthAndOfTheOriginalKld()
+    {
+        // ln SNR = 0..19: k=3 rises with it, k=4 falls, k=5 is constant; the original KLD is known for even models only
+        // and falls with ln SNR, so every held-out subset ranks it at exactly −1.
+        var models = Enumerable.Range(0, 20).Select(i => new CalibrationModel($"m{i}", Math.Exp(i),
+            new Dictionary<int, double> { [3] = i * i, [4] = -i, [5] = 1 }, i % 2 == 0 ? -i : double.NaN)).ToList();
+        var report = LengthWeightCalibration.Calibrate(models, [3, 4, 5], subsets: 4, folds: 2, seed: 2);
+        Assert.All(report.Trials, t =>
+        {
+            Assert.Equal(1, t.SpearmanWeighted[3], 12);
+            Assert.Equal(-1, t.SpearmanWeighted[4], 12);
+            Assert.True(double.IsNaN(t.SpearmanWeighted[5]));
+        });
+        Assert.Equal(1, report.MeanSpearmanWeighted[3], 12);
+        Assert.Equal(-1, report.MeanSpearmanWeighted[4], 12);
+        Assert.True(double.IsNaN(report.MeanSpearmanWeighted[5]));
+        Assert.Equal(-1, report.MeanSpearmanOriginal, 12);
+    }
 }
