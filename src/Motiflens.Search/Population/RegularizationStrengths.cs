@@ -24,14 +24,18 @@ public sealed record RegularizationStrengths
     /// <summary>FGSM or PGD.</summary>
     public AdversarialKind Adversarial { get; init; } = AdversarialKind.Pgd;
 
-    /// <summary>L∞ radius of the adversarial perturbation of the one-hot input.</summary>
-    public double AdversarialEpsilon { get; init; } = 0.1;
+    /// <summary>
+    /// L∞ radius of the adversarial perturbation of the one-hot input. 0.03, not 0.1: on the <c>code</c> task with PGD
+    /// at ε = 0.1 the deep model stalls near the constant predictor (6 epochs: validation loss 0.62, test AUROC 0.95),
+    /// at ε = 0.03 it learns as without the attack (validation loss 0.10, test AUROC 0.997).
+    /// </summary>
+    public double AdversarialEpsilon { get; init; } = 0.03;
 
     /// <summary>PGD steps (each step costs one extra forward and backward pass).</summary>
     public int PgdSteps { get; init; } = 3;
 
-    /// <summary>PGD step size; 3 × 0.05 can reach the ε-ball's boundary from anywhere inside it.</summary>
-    public double PgdStepSize { get; init; } = 0.05;
+    /// <summary>PGD step size; 3 × 0.015 can reach the ε-ball's boundary from anywhere inside it.</summary>
+    public double PgdStepSize { get; init; } = 0.015;
 
     /// <summary>Coefficient of Σ σ_max(W)² in the loss.</summary>
     public double SpectralNormPenalty { get; init; } = 0.01;

@@ -29,7 +29,7 @@ public class PopulationFilesTests
         var task = PopulationGrid.Paper.Tasks(0, "/d.npz", 200).First(t => t.Member.Regularization == RegularizationKind.Adversarial);
         string text = PopulationFiles.TaskJson(task);
         Assert.Contains("\"adversarial\": \"pgd\"", text, StringComparison.Ordinal);
-        Assert.Contains("\"adversarial_epsilon\": 0.1", text, StringComparison.Ordinal);
+        Assert.Contains("\"adversarial_epsilon\": 0.03", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"threads\"", text, StringComparison.Ordinal);
         Assert.Equal(AdversarialKind.Pgd, PopulationFiles.ParseTask(text, "t").Training.Adversarial);
     }

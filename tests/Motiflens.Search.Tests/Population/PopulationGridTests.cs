@@ -46,7 +46,7 @@ public class PopulationGridTests
         Assert.Equal((0.0, 0.0, 0.0, 0.0, 0.01, AdversarialKind.None), Regs(s.Apply(noisy, RegularizationKind.SpectralNorm)));
         var adversarial = s.Apply(noisy, RegularizationKind.Adversarial);
         Assert.Equal((0.0, 0.0, 0.0, 0.0, 0.0, AdversarialKind.Pgd), Regs(adversarial));
-        Assert.Equal((0.1, 3, 0.05), (adversarial.AdversarialEpsilon, adversarial.PgdSteps, adversarial.PgdStepSize));
+        Assert.Equal((0.03, 3, 0.015), (adversarial.AdversarialEpsilon, adversarial.PgdSteps, adversarial.PgdStepSize));
     }
 
     [Fact]
