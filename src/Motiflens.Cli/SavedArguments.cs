@@ -10,10 +10,14 @@ namespace Motiflens.Cli;
 /// </summary>
 public static class SavedArguments
 {
-    /// <summary>The options given explicitly on <paramref name="parseResult"/>'s command line, as arguments, without <paramref name="except"/>.</summary>
-    public static IReadOnlyList<string> Explicit(ParseResult parseResult, params Option[] except)
+    /// <summary>
+    /// The options given explicitly on <paramref name="parseResult"/>'s command line, as arguments, without
+    /// <paramref name="except"/>; the values of <paramref name="paths"/> made absolute (a resume may start elsewhere).
+    /// </summary>
+    public static IReadOnlyList<string> Explicit(ParseResult parseResult, IReadOnlyCollection<Option> except, IReadOnlyCollection<Option>? paths = null)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(except);
         var args = new List<string>();
         foreach (var option in Given(parseResult))
         {
@@ -22,8 +26,9 @@ public static class SavedArguments
                 continue;
             }
 
+            bool isPath = paths is not null && paths.Contains(option.Option);
             args.Add(option.IdentifierToken?.Value ?? option.Option.Name);
-            args.AddRange(option.Tokens.Select(t => t.Value));
+            args.AddRange(option.Tokens.Select(t => isPath ? Path.GetFullPath(t.Value) : t.Value));
         }
 
         return args;
@@ -55,7 +60,7 @@ public static class SavedArguments
             }
         }
 
-        merged.AddRange(Explicit(current));
+        merged.AddRange(Explicit(current, []));
         var result = command.Parse(merged.ToArray());
         if (result.Errors.Count > 0)
         {

@@ -127,13 +127,21 @@ public sealed class RunDirectory
         }
     }
 
-    /// <summary>Copies the model files of <paramref name="best"/> into best/1, best/2, ... and writes best/best.jsonl.</summary>
+    /// <summary>
+    /// Copies the model files of <paramref name="best"/> into best/1, best/2, ... and writes best/best.jsonl (children that
+    /// have no directory, such as replayed ones, get only their line).
+    /// </summary>
     public void CopyBestModels(IReadOnlyList<ChildRecord> best)
     {
         ArgumentNullException.ThrowIfNull(best);
         for (int i = 0; i < best.Count; i++)
         {
             var source = ChildDirectory(best[i].Trial);
+            if (!Directory.Exists(source))
+            {
+                continue;
+            }
+
             var target = System.IO.Path.Combine(BestPath, (i + 1).ToString(CultureInfo.InvariantCulture));
             Directory.CreateDirectory(target);
             foreach (var file in Directory.GetFiles(source))

@@ -8,16 +8,31 @@ using Motiflens.Search.Evaluation;
 namespace Motiflens.Cli.Commands;
 
 /// <summary>
-/// Where children are trained (shared by search and grid): <c>--executor local</c> (threads of this process) or
-/// <c>--executor slurm</c> (job arrays on a Slurm cluster, with the --slurm-* resources).
+/// Where children are trained (shared by search and grid): <c>--executor local</c> (threads of this process),
+/// <c>--executor slurm</c> (job arrays on a Slurm cluster, with the --slurm-* resources) or, for search only,
+/// <c>--executor replay</c> (no training: each child's result is drawn from the recorded --replay-history).
 /// </summary>
 internal sealed class ExecutorOptions
 {
-    private readonly Option<string> _executor = new("--executor")
+    private readonly bool _allowReplay;
+    private readonly Option<string> _executor;
+
+    private readonly Option<string[]> _replayHistory = new("--replay-history")
     {
-        Description = "Where children are trained: local (this process, --parallel at a time) or slurm (one job array per batch; see docs/slurm.md)",
-        DefaultValueFactory = _ => "local",
+        Description = "--executor replay: recorded histories (e.g. from grid) whose results stand in for training (repeatable)",
     };
+
+    public ExecutorOptions(bool allowReplay)
+    {
+        _allowReplay = allowReplay;
+        _executor = new Option<string>("--executor")
+        {
+            Description = allowReplay
+                ? "Where children are trained: local (this process, --parallel at a time), slurm (one job array per batch; see docs/slurm.md) or replay (no training: results drawn from --replay-history)"
+                : "Where children are trained: local (this process, --parallel at a time) or slurm (one job array per batch; see docs/slurm.md)",
+            DefaultValueFactory = _ => "local",
+        };
+    }
 
     private readonly Option<int> _cpus = new("--slurm-cpus") { Description = "Slurm: CPUs per child job (--cpus-per-task; the child uses as many threads)", DefaultValueFactory = _ => 1 };
     private readonly Option<string?> _memory = new("--slurm-mem") { Description = "Slurm: memory per child job, as sbatch --mem takes it (e.g. 4G)" };
@@ -45,14 +60,39 @@ internal sealed class ExecutorOptions
         {
             command.Options.Add(option);
         }
+
+        if (_allowReplay)
+        {
+            command.Options.Add(_replayHistory);
+        }
     }
 
     /// <summary>Whether --executor is slurm (checks the value).</summary>
-    public bool IsSlurm(ParseResult parseResult) => parseResult.GetValue(_executor)!.ToLowerInvariant() switch
+    public bool IsSlurm(ParseResult parseResult) => Kind(parseResult) == "slurm";
+
+    /// <summary>Whether --executor is replay (checks the value, and that --replay-history is given with it and only with it).</summary>
+    public bool IsReplay(ParseResult parseResult)
     {
-        "local" => false,
-        "slurm" => true,
-        var other => throw new InputException($"--executor: expected local or slurm, found '{other}'"),
+        bool replay = Kind(parseResult) == "replay";
+        bool histories = _allowReplay && parseResult.GetValue(_replayHistory) is { Length: > 0 };
+        if (replay != histories)
+        {
+            throw new InputException(replay ? "--executor replay needs --replay-history FILE" : "--replay-history is only used with --executor replay");
+        }
+
+        return replay;
+    }
+
+    /// <summary>The replay evaluator of --replay-history (only with --executor replay).</summary>
+    public IChildEvaluator Replay(ParseResult parseResult, Search.Spaces.ModelSpace space) =>
+        new ReplayEvaluator(ReplayCommand.LoadRecords(parseResult.GetValue(_replayHistory)!, space));
+
+    private string Kind(ParseResult parseResult) => parseResult.GetValue(_executor)!.ToLowerInvariant() switch
+    {
+        "local" => "local",
+        "slurm" => "slurm",
+        "replay" when _allowReplay => "replay",
+        var other => throw new InputException($"--executor: expected {(_allowReplay ? "local, slurm or replay" : "local or slurm")}, found '{other}'"),
     };
 
     /// <summary>Reads and checks the Slurm options (also when the executor is local, so typos fail before any output).</summary>

@@ -26,7 +26,7 @@ public static class GridCommand
         var outDir = new Option<string?>("--out") { Description = "Output folder (history.jsonl, children/); running again with the same folder continues" };
         var resume = SearchCommand.ResumeOption("grid");
         var training = new SearchCommand.ChildTrainingOptions();
-        var executor = new ExecutorOptions();
+        var executor = new ExecutorOptions(allowReplay: false);
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
@@ -81,7 +81,7 @@ public static class GridCommand
             Directory.CreateDirectory(run.Path);
             if (!run.HasHistory || run.LoadCommand() is null)
             {
-                run.SaveCommand(SavedArguments.Explicit(parseResult, resume, outDir, json));
+                run.SaveCommand(SavedArguments.Explicit(parseResult, [resume, outDir, json], [space, data, knowledge]));
             }
 
             evaluation.Save(run.EvaluationPath);

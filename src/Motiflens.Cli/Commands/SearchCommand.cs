@@ -31,7 +31,7 @@ public static class SearchCommand
     public static Command Create()
     {
         var space = new Option<string?>("--space") { Description = "Model space YAML (examples/spaces/bionas-216.yaml); required unless --resume DIR restores it" };
-        var data = new Option<string?>("--data") { Description = "Dataset .npz with x_train, y_train, x_valid, y_valid; required unless --resume DIR restores it" };
+        var data = new Option<string?>("--data") { Description = "Dataset .npz with x_train, y_train, x_valid, y_valid; required unless --resume DIR restores it or --executor replay" };
         var knowledge = KnowledgeOption();
         var motifNames = MotifNamesOption();
         var lambda = new Option<double>("--lambda") { Description = "Weight λ of the knowledge dissimilarity K in the reward", DefaultValueFactory = _ => 1.0 };
@@ -46,7 +46,7 @@ public static class SearchCommand
         var resume = ResumeOption("search");
         var outDir = new Option<string?>("--out") { Description = "Output folder (required unless --resume DIR names it)" };
         var training = new ChildTrainingOptions();
-        var executor = new ExecutorOptions();
+        var executor = new ExecutorOptions(allowReplay: true);
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
@@ -78,29 +78,40 @@ public static class SearchCommand
             int seedValue = parseResult.GetValue(seed);
             _ = executor.IsSlurm(parseResult);
             _ = executor.Slurm(parseResult);
+            bool replay = executor.IsReplay(parseResult);
             var spacePath = Required(parseResult.GetValue(space), "--space");
-            var dataPath = Required(parseResult.GetValue(data), "--data");
             var modelSpace = ModelSpaceReader.Load(spacePath);
             var trainingOptions = training.Read(parseResult);
             var motifs = LoadKnowledge(parseResult.GetValue(knowledge), parseResult.GetValue(motifNames));
-            var dataset = SequenceDataset.Load(dataPath);
-            var evaluation = new EvaluationSettings
+            EvaluationSettings? evaluation = null;
+            ChildTrainer? trainer = null;
+            IChildEvaluator? replayEvaluator = null;
+            if (replay)
             {
-                SpacePath = spacePath,
-                DataPath = dataPath,
-                KnowledgePath = parseResult.GetValue(knowledge),
-                MotifNames = parseResult.GetValue(motifNames) ?? [],
-                Options = new LocalEvaluatorOptions
+                replayEvaluator = executor.Replay(parseResult, modelSpace);
+            }
+            else
+            {
+                var dataPath = Required(parseResult.GetValue(data), "--data");
+                var dataset = SequenceDataset.Load(dataPath);
+                evaluation = new EvaluationSettings
                 {
-                    Training = trainingOptions,
-                    Parallel = Math.Max(1, training.Parallel(parseResult)),
-                    Restarts = training.Restarts(parseResult),
-                    LearnedMargin = training.RestartMargin(parseResult),
-                    Threads = nThreads,
-                    ComputeKld = muValue != 0,
-                },
-            }.WithAbsolutePaths();
-            var trainer = new ChildTrainer(modelSpace, dataset, motifs, evaluation.Options);
+                    SpacePath = spacePath,
+                    DataPath = dataPath,
+                    KnowledgePath = parseResult.GetValue(knowledge),
+                    MotifNames = parseResult.GetValue(motifNames) ?? [],
+                    Options = new LocalEvaluatorOptions
+                    {
+                        Training = trainingOptions,
+                        Parallel = Math.Max(1, training.Parallel(parseResult)),
+                        Restarts = training.Restarts(parseResult),
+                        LearnedMargin = training.RestartMargin(parseResult),
+                        Threads = nThreads,
+                        ComputeKld = muValue != 0,
+                    },
+                }.WithAbsolutePaths();
+                trainer = new ChildTrainer(modelSpace, dataset, motifs, evaluation.Options);
+            }
 
             var settings = new Dictionary<string, object>
             {
@@ -118,10 +129,10 @@ public static class SearchCommand
             run.Prepare(settings, resuming, SettingsBeforeTheyWereRecorded);
             if (!resuming)
             {
-                run.SaveCommand(SavedArguments.Explicit(parseResult, resume, outDir, json));
+                run.SaveCommand(SavedArguments.Explicit(parseResult, [resume, outDir, json], [space, data, knowledge]));
             }
 
-            evaluation.Save(run.EvaluationPath);
+            evaluation?.Save(run.EvaluationPath);
             using var writer = SearchHistoryWriter.Open(run.HistoryPath);
             foreach (var w in writer.Warnings)
             {
@@ -142,7 +153,7 @@ public static class SearchCommand
                 Output.Info($"resuming: {writer.Existing.Count} children recorded, {archController.Updates} of {nEpisodes} episodes done");
             }
 
-            var evaluator = executor.Create(parseResult, run, trainer, evaluation.Options.Parallel, nThreads);
+            var evaluator = replayEvaluator ?? executor.Create(parseResult, run, trainer!, evaluation!.Options.Parallel, nThreads);
             var search = new ArchitectureSearch(modelSpace, archController, evaluator, new KnowledgeReward(lambdaValue, muValue),
                 new SearchOptions { Episodes = nEpisodes, ChildrenPerEpisode = nChildren, Seed = seedValue, Lambda = lambdaValue, Mu = muValue, RewardEstimate = estimate, Elites = nElites, StateDirectory = run.Path },
                 writer.Existing, writer.Append);

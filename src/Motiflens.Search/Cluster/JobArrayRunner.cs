@@ -297,7 +297,10 @@ public sealed class JobArrayRunner
 
             try
             {
-                var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.StartsWith("== ", StringComparison.Ordinal)).ToArray();
+                // The last attempt's lines: those after the last header the batch script wrote.
+                var all = File.ReadAllLines(path);
+                int header = Array.FindLastIndex(all, l => l.StartsWith("== ", StringComparison.Ordinal));
+                var lines = all.Skip(header + 1).Where(l => l.Trim().Length > 0).ToArray();
                 if (lines.Length > 0)
                 {
                     return string.Join(" / ", lines.Skip(Math.Max(0, lines.Length - _options.LogTailLines)).Select(l => l.Trim()));

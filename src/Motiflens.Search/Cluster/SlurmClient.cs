@@ -14,6 +14,14 @@ public class SlurmClient
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
+    private readonly string? _directory;
+
+    /// <param name="directory">Folder of the Slurm commands; null: found on PATH.</param>
+    public SlurmClient(string? directory = null)
+    {
+        _directory = directory;
+    }
+
     /// <summary>Submits with <c>sbatch --parsable ARGS</c> and returns the job id.</summary>
     public virtual string Submit(IReadOnlyList<string> arguments)
     {
@@ -107,9 +115,9 @@ public class SlurmClient
 
     private sealed record CommandResult(int ExitCode, string Stdout, string Stderr);
 
-    private static CommandResult Execute(string program, IReadOnlyList<string> arguments)
+    private CommandResult Execute(string program, IReadOnlyList<string> arguments)
     {
-        var info = new ProcessStartInfo(program)
+        var info = new ProcessStartInfo(_directory is null ? program : Path.Combine(_directory, program))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -127,7 +135,7 @@ public class SlurmClient
         }
         catch (Win32Exception ex)
         {
-            throw new InputException($"{program} not found ({ex.Message}): --executor slurm needs the Slurm commands sbatch, squeue, scontrol and scancel on PATH");
+            throw new InputException($"{info.FileName} not found ({ex.Message}): --executor slurm needs the Slurm commands sbatch, squeue, scontrol and scancel on PATH");
         }
 
         using (process)

@@ -51,7 +51,11 @@ public sealed class SlurmEvaluator : IChildEvaluator
             if (ChildTrainer.FinishedResult(dir, task) is null)
             {
                 // Nothing but this task's own outcome may count as its result.
-                File.Delete(result);
+                if (File.Exists(result))
+                {
+                    File.Delete(result);
+                }
+
                 ChildFiles.WriteTask(dir, task);
             }
 
