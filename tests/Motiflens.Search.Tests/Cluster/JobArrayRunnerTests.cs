@@ -137,6 +137,28 @@ public class JobArrayRunnerTests
     }
 
     [SlurmFact]
+    public void Run_AfterTheDriverDied_WatchesItsStillRunningJobInsteadOfSubmittingAgain()
+    {
+        var dir = TestPaths.TempDir();
+        var work = Path.Combine(dir, "slurm");
+        var task = Task(dir, "slow", "sleep 4");
+        // The first driver "dies" after a second: it stops watching and, like a killed process, cancels nothing.
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => new JobArrayRunner(Options(), work, new NoCancel()).Run([task], _ => { }, null, cts.Token));
+        }
+
+        var messages = new List<string>();
+        var outcome = Assert.Single(new JobArrayRunner(Options(), work).Run([task], _ => { }, new Sync(messages.Add), CancellationToken.None));
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Contains(messages, m => m.StartsWith("slow: job ", StringComparison.Ordinal) && m.Contains(" from the earlier run is ", StringComparison.Ordinal) && m.EndsWith("; watching it", StringComparison.Ordinal));
+        Assert.Single(File.ReadAllLines(Path.Combine(work, "jobs.tsv")));
+        Assert.Single(File.ReadAllLines(task.LogPath), l => l.StartsWith("== slow attempt", StringComparison.Ordinal));
+        Directory.Delete(dir, true);
+    }
+
+    [SlurmFact]
     public void Run_RejectedSubmission_IsInputExceptionWithSlurmsReason()
     {
         var dir = TestPaths.TempDir();
@@ -174,6 +196,13 @@ public class JobArrayRunnerTests
     {
         Assert.Equal("'it'\\''s'", JobArrayRunner.Quote("it's"));
         Assert.Equal("'$HOME \"x\"'", JobArrayRunner.Quote("$HOME \"x\""));
+    }
+
+    private sealed class NoCancel : SlurmClient
+    {
+        public override void Cancel(IReadOnlyCollection<string> jobIds)
+        {
+        }
     }
 
     private sealed class Sync(Action<string> report) : IProgress<string>
