@@ -14,8 +14,9 @@ namespace Motiflens.Cli.Commands;
 
 /// <summary>
 /// <c>motiflens search</c>: BioNAS architecture search. An LSTM controller samples children from a model space, each
-/// child is trained locally and scored with R = −(L + λ·K) [+ μ·KLD_ms], and the controller learns from the rewards.
-/// Writes history.jsonl, controller.json, children/ and best/ into --out; --resume continues a killed search.
+/// child is trained (locally, as Slurm job arrays, or replayed from a recorded history) and scored with
+/// R = −(L + λ·K) [+ μ·KLD_ms], and the controller learns from the rewards. The run folder (<see cref="RunDirectory"/>)
+/// receives settings, history, controller state, children/ and best/; --resume [DIR] continues a killed search.
 /// </summary>
 public static class SearchCommand
 {

@@ -247,9 +247,28 @@ public sealed class JobArrayRunner
                 ledger.Append(CultureInfo.InvariantCulture, $"{job}\t{i}\t{batch[i].Task.Id}\t{batch[i].Attempts}\n");
             }
 
-            File.AppendAllText(Path.Combine(_workDirectory, LedgerFile), ledger.ToString());
+            AppendToLedger(ledger.ToString());
             progress?.Report($"submitted job array {job} ({batch.Count} {(batch.Count == 1 ? "task" : "tasks")})");
         }
+    }
+
+    /// <summary>Appends lines to the ledger, first ending a line that a killed driver left unfinished.</summary>
+    private void AppendToLedger(string lines)
+    {
+        var path = Path.Combine(_workDirectory, LedgerFile);
+        using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        if (stream.Length > 0)
+        {
+            stream.Seek(-1, SeekOrigin.End);
+            if (stream.ReadByte() != '\n')
+            {
+                stream.WriteByte((byte)'\n');
+            }
+        }
+
+        stream.Seek(0, SeekOrigin.End);
+        stream.Write(Encoding.UTF8.GetBytes(lines));
+        stream.Flush(flushToDisk: true);
     }
 
     private static void AddIf(List<string> args, string flag, string? value)
