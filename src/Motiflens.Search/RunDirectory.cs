@@ -98,6 +98,13 @@ public sealed class RunDirectory
         }
 
         Directory.CreateDirectory(Path);
+        SaveSettings(settings);
+    }
+
+    /// <summary>Writes the settings a resume must match (<see cref="Prepare"/> checks them).</summary>
+    public void SaveSettings(IReadOnlyDictionary<string, object> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         AtomicFile.WriteAllText(SettingsPath, JsonSerializer.Serialize(settings));
     }
 

@@ -78,7 +78,25 @@ public static class GridCommand
                 throw new InputException(run.HistoryPath, 0, "no grid to resume here (the history is missing or empty); run without --resume first");
             }
 
-            Directory.CreateDirectory(run.Path);
+            // Trial ids and seeds follow from the space, the replicates and the seed: a grid continues only with the same ones.
+            var settings = new Dictionary<string, object>
+            {
+                ["space"] = modelSpace.Name,
+                ["option_counts"] = string.Join('x', modelSpace.OptionCounts),
+                ["replicates"] = nReplicates,
+                ["lambda"] = lambdaValue,
+                ["seed"] = seedValue,
+            };
+            if (run.HasHistory && File.Exists(run.SettingsPath))
+            {
+                run.Prepare(settings, resuming: true);
+            }
+            else
+            {
+                Directory.CreateDirectory(run.Path);
+                run.SaveSettings(settings);
+            }
+
             if (!run.HasHistory || run.LoadCommand() is null)
             {
                 run.SaveCommand(SavedArguments.Explicit(parseResult, [resume, outDir, json], [space, data, knowledge]));
