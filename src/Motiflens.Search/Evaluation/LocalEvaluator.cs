@@ -7,6 +7,8 @@ namespace Motiflens.Search.Evaluation;
 /// <summary>
 /// Trains children on this machine: <see cref="LocalEvaluatorOptions.Parallel"/> at a time, each by the
 /// <see cref="ChildTrainer"/> in its own directory under the root (<c>child-00012/</c>) with an even share of the threads.
+/// A child whose evaluation throws (beyond the failures the trainer records itself, e.g. a file it cannot write) is
+/// tried again up to <see cref="Retries"/> times, then recorded as failed with the exception, and the others go on.
 /// </summary>
 public sealed class LocalEvaluator : IChildEvaluator
 {
@@ -43,6 +45,9 @@ public sealed class LocalEvaluator : IChildEvaluator
     /// <summary>Number of tasks (outputs) of the data; the children's output layer gets this many units.</summary>
     public int Outputs => _trainer.Outputs;
 
+    /// <summary>Further attempts at a child whose evaluation threw, before it is recorded as failed.</summary>
+    public int Retries { get; init; } = 2;
+
     public IReadOnlyList<ChildOutcome> Evaluate(IReadOnlyList<ChildTask> tasks, Action<ChildOutcome> completed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tasks);
@@ -66,6 +71,22 @@ public sealed class LocalEvaluator : IChildEvaluator
     public ChildOutcome EvaluateOne(ChildTask task, int threads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return _trainer.Evaluate(task, ChildFiles.Directory(_root, task.Trial), threads, cancellationToken);
+        var dir = ChildFiles.Directory(_root, task.Trial);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return _trainer.Evaluate(task, dir, threads, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+            {
+                if (attempt <= Retries)
+                {
+                    continue;
+                }
+
+                return ChildOutcome.Failed(task, $"{ex.GetType().Name}: {ex.Message} (after {attempt} {(attempt == 1 ? "attempt" : "attempts")})");
+            }
+        }
     }
 }
