@@ -56,6 +56,39 @@ public class SlurmSearchTests
     }
 
     [SlurmFact]
+    public void Search_OnSlurm_DriverKilledWhileJobsRun_ResumeWatchesThemAndRecordsEachChildOnce()
+    {
+        var dir = CliHarness.TempDir();
+        var data = TinyData(dir);
+        var run = Path.Combine(dir, "run");
+        string[] args = [.. Search(data, 2, 3), "--out", run, "--executor", "slurm", "--slurm-poll", "0.3", "--motiflens-command", MotiflensProcess.Executable];
+        using (var driver = MotiflensProcess.Start(args))
+        {
+            // kill -9 as soon as the first job array is in the ledger (its jobs are pending or running).
+            var ledger = Path.Combine(run, "slurm", "jobs.tsv");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(ledger) && clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                Thread.Sleep(20);
+            }
+
+            Assert.True(File.Exists(ledger));
+            driver.Kill(entireProcessTree: true);
+            driver.WaitForExit();
+        }
+
+        var resumed = CliHarness.Run("search", "--resume", run);
+        Assert.Equal(0, resumed.ExitCode);
+        var records = SearchHistory.Read(Path.Combine(run, "history.jsonl")).Records;
+        Assert.Equal([0, 1, 2, 3, 4, 5], records.Select(r => r.Trial).Order());
+        Assert.All(records, r => Assert.True(r.IsOk, r.Reason));
+        // Every child was submitted exactly once: the first episode's jobs were watched again (or had finished), not resubmitted.
+        var submitted = File.ReadAllLines(Path.Combine(run, "slurm", "jobs.tsv")).Select(l => l.Split('\t')[2]).ToArray();
+        Assert.Equal(Enumerable.Range(0, 6).Select(t => $"child-{t:D5}"), submitted.Order());
+        Directory.Delete(dir, true);
+    }
+
+    [SlurmFact]
     public void Search_OnSlurm_ChildThatCrashes_IsRetriedThenRecordedFailedAndTheSearchGoesOn()
     {
         var dir = CliHarness.TempDir();
