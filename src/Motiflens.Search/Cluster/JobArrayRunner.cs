@@ -21,7 +21,8 @@ namespace Motiflens.Search.Cluster;
 public sealed class JobArrayRunner
 {
     private const string LedgerFile = "jobs.tsv";
-    private const int QueueFailuresTolerated = 20;
+    /// <summary>How long squeue may fail in a row (a controller restarting) before the run gives up.</summary>
+    private static readonly TimeSpan QueueOutageTolerated = TimeSpan.FromMinutes(10);
 
     private readonly SlurmOptions _options;
     private readonly string _workDirectory;
@@ -71,7 +72,7 @@ public sealed class JobArrayRunner
         {
             var fresh = Adopt(open, progress);
             Submit(fresh, progress);
-            int queueFailures = 0;
+            DateTime? queueDownSince = null;
             while (open.Any(s => s.Outcome is null))
             {
                 if (cancellationToken.WaitHandle.WaitOne(_options.PollInterval))
@@ -83,16 +84,17 @@ public sealed class JobArrayRunner
                 var queue = _client.Queue(active.Select(s => s.ArrayJobId!).Distinct().ToArray());
                 if (queue is null)
                 {
-                    if (++queueFailures > QueueFailuresTolerated)
+                    queueDownSince ??= DateTime.UtcNow;
+                    if (DateTime.UtcNow - queueDownSince > QueueOutageTolerated)
                     {
-                        throw new InvalidOperationException($"squeue failed {queueFailures} times in a row; is the Slurm controller up?");
+                        throw new InvalidOperationException($"squeue has failed for {QueueOutageTolerated.TotalMinutes} minutes; is the Slurm controller up?");
                     }
 
                     progress?.Report("squeue did not answer; trying again");
                     continue;
                 }
 
-                queueFailures = 0;
+                queueDownSince = null;
                 var again = new List<Slot>();
                 foreach (var slot in active)
                 {
