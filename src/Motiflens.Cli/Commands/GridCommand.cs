@@ -10,8 +10,8 @@ namespace Motiflens.Cli.Commands;
 
 /// <summary>
 /// <c>motiflens grid</c>: trains every architecture of a space --replicates times and records them in a history
-/// (the input of <c>motiflens replay</c> and of the gold standard). Re-running with the same --out continues: trials
-/// already recorded are skipped.
+/// (the input of <c>motiflens replay</c> and of the gold standard), locally or as Slurm job arrays (--executor).
+/// Re-running with the same --out, or --resume DIR, continues with the same settings: trials already recorded are skipped.
 /// </summary>
 public static class GridCommand
 {
