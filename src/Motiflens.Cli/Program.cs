@@ -30,6 +30,7 @@ public static class Program
                      DecodeCommand.Create(),
                      SearchCommand.Create(),
                      GridCommand.Create(),
+                     SearchChildCommand.Create(),
                      ReplayCommand.Create(),
                      MaskedCommand.Create(),
                      PopulationCommand.Create(),

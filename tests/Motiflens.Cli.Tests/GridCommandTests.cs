@@ -32,9 +32,21 @@ public class GridCommandTests
         using var doc = JsonDocument.Parse(result.Stdout);
         Assert.Equal(2, doc.RootElement.GetProperty("failed").GetInt32());
 
-        // Running again finds everything recorded and trains nothing.
+        // Running again finds everything recorded and trains nothing; so does --resume DIR with the saved options.
         var again = CliHarness.Run("grid", "--space", space, "--data", data, "--replicates", "2", "--epochs", "1", "--out", outDir);
         Assert.Equal(0, again.ExitCode);
+        Assert.Equal(4, SearchHistory.Read(Path.Combine(outDir, "history.jsonl")).Records.Count);
+        var resumed = CliHarness.Run("grid", "--resume", outDir, "--json");
+        Assert.Equal(0, resumed.ExitCode);
+        using (var doc2 = JsonDocument.Parse(resumed.Stdout))
+        {
+            Assert.Equal(4, doc2.RootElement.GetProperty("children").GetInt32());
+        }
+
+        // Other replicates would renumber the trials: refused.
+        var other = CliHarness.Run("grid", "--resume", outDir, "--replicates", "3");
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("started with replicates = 2; cannot resume with 3", other.Stderr, StringComparison.Ordinal);
         Assert.Equal(4, SearchHistory.Read(Path.Combine(outDir, "history.jsonl")).Records.Count);
         Directory.Delete(dir, true);
     }

@@ -157,6 +157,10 @@ public class SearchCommandTests
     [Theory]
     [InlineData("--reward-estimate", "mean", "--reward-estimate: expected median or child, found 'mean'")]
     [InlineData("--elites", "-2", "--elites must be 0 or more; got -2")]
+    [InlineData("--executor", "cloud", "--executor: expected local, slurm or replay, found 'cloud'")]
+    [InlineData("--slurm-retries", "-1", "--slurm-retries must be 0 or more; got -1")]
+    [InlineData("--slurm-poll", "0", "--slurm-poll must be a positive number of seconds; got 0")]
+    [InlineData("--replay-history", "h.jsonl", "--replay-history is only used with --executor replay")]
     public void Search_BadControllerOption_IsExitTwoAndWritesNothing(string option, string value, string message)
     {
         var dir = CliHarness.TempDir();

@@ -61,37 +61,7 @@ public static class ReplayCommand
             int nElites = SearchCommand.ParseElites(parseResult.GetValue(elites));
             controllerOptions = Override(controllerOptions, parseResult.GetValue(controllerLr), parseResult.GetValue(entropyWeight), parseResult.GetValue(advantage));
             var modelSpace = ModelSpaceReader.Load(parseResult.GetValue(space)!);
-            var records = new List<ChildRecord>();
-            foreach (var path in parseResult.GetValue(history)!)
-            {
-                if (!File.Exists(path))
-                {
-                    throw new InputException(path, 0, "history file not found");
-                }
-
-                var read = SearchHistory.ReadAny(path, modelSpace);
-                foreach (var w in read.Warnings)
-                {
-                    Output.Info("warning: " + w);
-                }
-
-                foreach (var r in read.Records)
-                {
-                    if (!modelSpace.IsInSpace(new Architecture(r.Tokens)))
-                    {
-                        throw new InputException(path, $"trial {r.Trial}", $"architecture {string.Join('-', r.Tokens)} does not belong to space '{modelSpace.Name}'");
-                    }
-
-                    // Trial ids of several files may clash; the benchmark needs only the measurements.
-                    records.Add(r with { Trial = records.Count });
-                }
-            }
-
-            if (!records.Any(r => r.IsOk))
-            {
-                throw new InputException(string.Join(", ", parseResult.GetValue(history)!), 0, "the histories hold no successful children to replay");
-            }
-
+            var records = LoadRecords(parseResult.GetValue(history)!, modelSpace);
             var options = new ReplayBenchmarkOptions
             {
                 Runs = nRuns,
@@ -164,6 +134,43 @@ public static class ReplayCommand
         value >= 1 ? value : throw new InputException($"{name} must be at least 1; got {value}");
 
     /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool).</summary>
+    /// <summary>The records of every history (JSON Lines or BioNAS CSV), renumbered, checked to belong to the space and to hold a success.</summary>
+    internal static IReadOnlyList<ChildRecord> LoadRecords(IReadOnlyList<string> paths, ModelSpace modelSpace)
+    {
+        var records = new List<ChildRecord>();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                throw new InputException(path, 0, "history file not found");
+            }
+
+            var read = SearchHistory.ReadAny(path, modelSpace);
+            foreach (var w in read.Warnings)
+            {
+                Output.Info("warning: " + w);
+            }
+
+            foreach (var r in read.Records)
+            {
+                if (!modelSpace.IsInSpace(new Architecture(r.Tokens)))
+                {
+                    throw new InputException(path, $"trial {r.Trial}", $"architecture {string.Join('-', r.Tokens)} does not belong to space '{modelSpace.Name}'");
+                }
+
+                // Trial ids of several files may clash; the benchmark needs only the measurements.
+                records.Add(r with { Trial = records.Count });
+            }
+        }
+
+        if (!records.Any(r => r.IsOk))
+        {
+            throw new InputException(string.Join(", ", paths), 0, "the histories hold no successful children to replay");
+        }
+
+        return records;
+    }
+
     internal sealed class SyncReporter<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);

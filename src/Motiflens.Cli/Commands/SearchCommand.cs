@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
-using Motiflens.Genomics.Motifs;
 using Motiflens.Interpretation.Knowledge;
 using Motiflens.IO;
 using Motiflens.Search;
@@ -16,13 +14,13 @@ namespace Motiflens.Cli.Commands;
 
 /// <summary>
 /// <c>motiflens search</c>: BioNAS architecture search. An LSTM controller samples children from a model space, each
-/// child is trained locally and scored with R = −(L + λ·K) [+ μ·KLD_ms], and the controller learns from the rewards.
-/// Writes history.jsonl, controller.json, children/ and best/ into --out; --resume continues a killed search.
+/// child is trained (locally, as Slurm job arrays, or replayed from a recorded history) and scored with
+/// R = −(L + λ·K) [+ μ·KLD_ms], and the controller learns from the rewards. The run folder (<see cref="RunDirectory"/>)
+/// receives settings, history, controller state, children/ and best/; --resume [DIR] continues a killed search.
 /// </summary>
 public static class SearchCommand
 {
-    internal const string HistoryFile = "history.jsonl";
-    internal const string SettingsFile = "search.json";
+    internal const string HistoryFile = RunDirectory.HistoryFile;
 
     /// <summary>Settings added after the first release, with the behaviour searches had before they were recorded.</summary>
     private static readonly Dictionary<string, string> SettingsBeforeTheyWereRecorded = new()
@@ -33,8 +31,8 @@ public static class SearchCommand
 
     public static Command Create()
     {
-        var space = new Option<string>("--space") { Description = "Model space YAML (examples/spaces/bionas-216.yaml)", Required = true };
-        var data = new Option<string>("--data") { Description = "Dataset .npz with x_train, y_train, x_valid, y_valid", Required = true };
+        var space = new Option<string?>("--space") { Description = "Model space YAML (examples/spaces/bionas-216.yaml); required unless --resume DIR restores it" };
+        var data = new Option<string?>("--data") { Description = "Dataset .npz with x_train, y_train, x_valid, y_valid; required unless --resume DIR restores it or --executor replay" };
         var knowledge = KnowledgeOption();
         var motifNames = MotifNamesOption();
         var lambda = new Option<double>("--lambda") { Description = "Weight λ of the knowledge dissimilarity K in the reward", DefaultValueFactory = _ => 1.0 };
@@ -46,9 +44,10 @@ public static class SearchCommand
         var top = new Option<int>("--top") { Description = "How many best models to copy into OUT/best", DefaultValueFactory = _ => 3 };
         var rewardEstimate = RewardEstimateOption();
         var elites = ElitesOption();
-        var resume = new Option<bool>("--resume") { Description = "Continue the search in --out (no child is lost or evaluated twice)" };
-        var outDir = new Option<string>("--out") { Description = "Output folder", Required = true };
+        var resume = ResumeOption("search");
+        var outDir = new Option<string?>("--out") { Description = "Output folder (required unless --resume DIR names it)" };
         var training = new ChildTrainingOptions();
+        var executor = new ExecutorOptions(allowReplay: true);
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
@@ -57,8 +56,10 @@ public static class SearchCommand
             space, data, knowledge, motifNames, lambda, mu, controller, preset, episodes, children, top, rewardEstimate, elites, resume, outDir, seed, threads, json,
         };
         training.AddTo(command);
-        command.SetAction(parseResult => CommandRunner.Run(ct =>
+        executor.AddTo(command);
+        command.SetAction(given => CommandRunner.Run(ct =>
         {
+            var (run, resuming, parseResult) = OpenRun(command, given, resume, outDir);
             int nThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
             int nEpisodes = ReplayCommand.Positive(parseResult.GetValue(episodes), "--episodes");
             int nChildren = ReplayCommand.Positive(parseResult.GetValue(children), "--children-per-episode");
@@ -76,12 +77,42 @@ public static class SearchCommand
             var estimate = ParseRewardEstimate(parseResult.GetValue(rewardEstimate)!);
             int nElites = ParseElites(parseResult.GetValue(elites));
             int seedValue = parseResult.GetValue(seed);
-            var modelSpace = ModelSpaceReader.Load(parseResult.GetValue(space)!);
+            _ = executor.IsSlurm(parseResult);
+            _ = executor.Slurm(parseResult);
+            bool replay = executor.IsReplay(parseResult);
+            var spacePath = Required(parseResult.GetValue(space), "--space");
+            var modelSpace = ModelSpaceReader.Load(spacePath);
             var trainingOptions = training.Read(parseResult);
             var motifs = LoadKnowledge(parseResult.GetValue(knowledge), parseResult.GetValue(motifNames));
-            var dataset = SequenceDataset.Load(parseResult.GetValue(data)!);
-            var dir = parseResult.GetValue(outDir)!;
-            bool resuming = parseResult.GetValue(resume);
+            EvaluationSettings? evaluation = null;
+            ChildTrainer? trainer = null;
+            IChildEvaluator? replayEvaluator = null;
+            if (replay)
+            {
+                replayEvaluator = executor.Replay(parseResult, modelSpace);
+            }
+            else
+            {
+                var dataPath = Required(parseResult.GetValue(data), "--data");
+                var dataset = SequenceDataset.Load(dataPath);
+                evaluation = new EvaluationSettings
+                {
+                    SpacePath = spacePath,
+                    DataPath = dataPath,
+                    KnowledgePath = parseResult.GetValue(knowledge),
+                    MotifNames = parseResult.GetValue(motifNames) ?? [],
+                    Options = new LocalEvaluatorOptions
+                    {
+                        Training = trainingOptions,
+                        Parallel = Math.Max(1, training.Parallel(parseResult)),
+                        Restarts = training.Restarts(parseResult),
+                        LearnedMargin = training.RestartMargin(parseResult),
+                        Threads = nThreads,
+                        ComputeKld = muValue != 0,
+                    },
+                }.WithAbsolutePaths();
+                trainer = new ChildTrainer(modelSpace, dataset, motifs, evaluation.Options);
+            }
 
             var settings = new Dictionary<string, object>
             {
@@ -96,16 +127,20 @@ public static class SearchCommand
                 ["elites"] = nElites,
                 ["seed"] = seedValue,
             };
-            PrepareOutput(dir, settings, resuming);
+            run.Prepare(settings, resuming, SettingsBeforeTheyWereRecorded);
+            if (!resuming)
+            {
+                run.SaveCommand(SavedArguments.Explicit(parseResult, [resume, outDir, json], [space, data, knowledge]));
+            }
 
-            var historyPath = Path.Combine(dir, HistoryFile);
-            using var writer = SearchHistoryWriter.Open(historyPath);
+            evaluation?.Save(run.EvaluationPath);
+            using var writer = SearchHistoryWriter.Open(run.HistoryPath);
             foreach (var w in writer.Warnings)
             {
                 Output.Info("warning: " + w);
             }
 
-            var statePath = ArchitectureSearch.StatePath(dir);
+            var statePath = run.ControllerPath;
             var archController = resuming && File.Exists(statePath)
                 ? ArchitectureController.Load(statePath, update())
                 : new ArchitectureController(modelSpace.OptionCounts, controllerOptions, update(), seedValue);
@@ -119,17 +154,9 @@ public static class SearchCommand
                 Output.Info($"resuming: {writer.Existing.Count} children recorded, {archController.Updates} of {nEpisodes} episodes done");
             }
 
-            var evaluator = new LocalEvaluator(modelSpace, dataset, motifs, Path.Combine(dir, "children"), new LocalEvaluatorOptions
-            {
-                Training = trainingOptions,
-                Parallel = Math.Max(1, training.Parallel(parseResult)),
-                Restarts = training.Restarts(parseResult),
-                LearnedMargin = training.RestartMargin(parseResult),
-                Threads = nThreads,
-                ComputeKld = muValue != 0,
-            });
+            var evaluator = replayEvaluator ?? executor.Create(parseResult, run, trainer!, evaluation!.Options.Parallel, nThreads);
             var search = new ArchitectureSearch(modelSpace, archController, evaluator, new KnowledgeReward(lambdaValue, muValue),
-                new SearchOptions { Episodes = nEpisodes, ChildrenPerEpisode = nChildren, Seed = seedValue, Lambda = lambdaValue, Mu = muValue, RewardEstimate = estimate, Elites = nElites, StateDirectory = dir },
+                new SearchOptions { Episodes = nEpisodes, ChildrenPerEpisode = nChildren, Seed = seedValue, Lambda = lambdaValue, Mu = muValue, RewardEstimate = estimate, Elites = nElites, StateDirectory = run.Path },
                 writer.Existing, writer.Append);
 
             var summary = Output.WithProgress("search", progress =>
@@ -146,7 +173,7 @@ public static class SearchCommand
             });
 
             var best = summary.Best.Take(nTop).ToArray();
-            CopyBestModels(dir, best);
+            run.CopyBestModels(best);
             Output.Info($"converged architecture: {modelSpace.Describe(summary.Converged)}");
             for (int i = 0; i < best.Length; i++)
             {
@@ -163,11 +190,11 @@ public static class SearchCommand
             {
                 Output.Json(new
                 {
-                    history = historyPath,
+                    history = run.HistoryPath,
                     children = summary.Records.Count,
                     failed = summary.Records.Count(r => !r.IsOk),
                     converged = modelSpace.LayerStrings(summary.Converged),
-                    best = best.Select((r, i) => new { rank = i + 1, trial = r.Trial, reward = r.Reward, loss = r.Loss, knowledge = r.Knowledge, kld = r.Kld, layers = r.Layers, model = Path.Combine(dir, "best", (i + 1).ToString(CultureInfo.InvariantCulture)) }),
+                    best = best.Select((r, i) => new { rank = i + 1, trial = r.Trial, reward = r.Reward, loss = r.Loss, knowledge = r.Knowledge, kld = r.Kld, layers = r.Layers, model = Path.Combine(run.BestPath, (i + 1).ToString(CultureInfo.InvariantCulture)) }),
                     best_architectures = summary.BestArchitectures.Take(nTop).Select((a, i) => new
                     {
                         rank = i + 1, layers = modelSpace.LayerStrings(a.Architecture), tokens = a.Architecture.Tokens, children = a.Evaluations,
@@ -180,6 +207,40 @@ public static class SearchCommand
         }));
         return command;
     }
+
+    /// <summary>The --resume [DIR] option of search and grid.</summary>
+    internal static Option<string?> ResumeOption(string what) => new("--resume")
+    {
+        Description = $"Continue the {what} in DIR (or in --out): its history, controller and random state are restored, no child is lost or evaluated twice; options not given again are those it was started with",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    /// <summary>
+    /// The run folder named by --out or --resume DIR, whether this is a resume, and the parse result to read options from
+    /// (with the options saved by the run filled in when --resume DIR is given).
+    /// </summary>
+    internal static (RunDirectory Run, bool Resuming, ParseResult ParseResult) OpenRun(Command command, ParseResult parseResult, Option<string?> resume, Option<string?> outDir)
+    {
+        bool resuming = parseResult.GetResult(resume) is not null;
+        var resumeDir = parseResult.GetValue(resume);
+        var outValue = parseResult.GetValue(outDir);
+        if (resumeDir is not null && outValue is not null && Path.GetFullPath(resumeDir) != Path.GetFullPath(outValue))
+        {
+            throw new InputException($"--resume {resumeDir} and --out {outValue} name different folders; give one of them");
+        }
+
+        var dir = outValue ?? resumeDir ?? throw new InputException("--out is required (or --resume DIR to continue a run)");
+        var run = new RunDirectory(dir);
+        if (resumeDir is not null && run.LoadCommand() is { } saved)
+        {
+            parseResult = SavedArguments.Restore(command, parseResult, saved, run.CommandPath);
+        }
+
+        return (run, resuming, parseResult);
+    }
+
+    internal static string Required(string? value, string name) =>
+        value ?? throw new InputException($"{name} is required (or --resume DIR of a run that recorded it)");
 
     /// <summary>The --controller option shared by search and replay.</summary>
     internal static Option<string> ControllerOption() => new("--controller")
@@ -247,74 +308,12 @@ public static class SearchCommand
         return (options, update);
     }
 
-    internal static IReadOnlyList<KnowledgeMotif> LoadKnowledge(string? path, string[]? names)
-    {
-        if (path is null)
-        {
-            if (names is { Length: > 0 })
-            {
-                throw new InputException("--motif needs --knowledge FILE to pick the motifs from");
-            }
-
-            return [];
-        }
-
-        var motifs = MotifReader.Read(path);
-        if (names is { Length: > 0 })
-        {
-            motifs = MotifReader.Select(motifs, names, path);
-        }
-
-        if (motifs.Count == 0)
-        {
-            throw new InputException(path, 0, "expected at least one motif");
-        }
-
-        return motifs.Select(KnowledgeMotif.From).ToArray();
-    }
+    internal static IReadOnlyList<KnowledgeMotif> LoadKnowledge(string? path, string[]? names) => KnowledgeFile.Load(path, names);
 
     internal static double NonNegative(double value, string name) =>
         double.IsFinite(value) && value >= 0 ? value : throw new InputException($"{name} must be a non-negative number; got {value}");
 
     internal static string Fmt(double? v) => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "-";
-
-    /// <summary>
-    /// Creates --out, or checks that a resumed search has the same settings; refuses to mix two searches in one folder.
-    /// </summary>
-    private static void PrepareOutput(string dir, Dictionary<string, object> settings, bool resuming)
-    {
-        var settingsPath = Path.Combine(dir, SettingsFile);
-        var text = JsonSerializer.Serialize(settings);
-        if (resuming)
-        {
-            if (!File.Exists(settingsPath))
-            {
-                throw new InputException(settingsPath, 0, "no search to resume here (search.json is missing); run without --resume first");
-            }
-
-            var saved = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(settingsPath)) ?? [];
-            foreach (var (key, value) in settings)
-            {
-                var now = JsonSerializer.SerializeToElement(value).ToString();
-                string? was = saved.TryGetValue(key, out var before) ? before.ToString()
-                    : SettingsBeforeTheyWereRecorded.TryGetValue(key, out var old) ? old : null;
-                if (was != now)
-                {
-                    throw new InputException(settingsPath, key, $"the search was started with {key} = {was ?? "(unset)"}; cannot resume with {now}");
-                }
-            }
-
-            return;
-        }
-
-        if (File.Exists(Path.Combine(dir, HistoryFile)) && new FileInfo(Path.Combine(dir, HistoryFile)).Length > 0)
-        {
-            throw new InputException(dir, 0, "already holds a search (history.jsonl); pass --resume to continue it or choose another --out");
-        }
-
-        Directory.CreateDirectory(dir);
-        AtomicFile.WriteAllText(settingsPath, text);
-    }
 
     private static void ReportEpisode(ModelSpace space, SearchProgress p)
     {
@@ -337,23 +336,6 @@ public static class SearchCommand
     private static string Describe(ModelSpace space, ArchitectureEstimate a) =>
         $"R={Fmt(a.Reward)} L={Fmt(a.MedianLoss)} K={Fmt(a.MedianKnowledge)}  {space.Describe(a.Architecture)}  ({a.Evaluations} {(a.Evaluations == 1 ? "child" : "children")})";
 
-    private static void CopyBestModels(string dir, IReadOnlyList<ChildRecord> best)
-    {
-        var bestDir = Path.Combine(dir, "best");
-        for (int i = 0; i < best.Count; i++)
-        {
-            var source = ChildFiles.Directory(Path.Combine(dir, "children"), best[i].Trial);
-            var target = Path.Combine(bestDir, (i + 1).ToString(CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(target);
-            foreach (var file in Directory.GetFiles(source))
-            {
-                var bytes = File.ReadAllBytes(file);
-                AtomicFile.Write(Path.Combine(target, Path.GetFileName(file)), s => s.Write(bytes));
-            }
-        }
-
-        AtomicFile.WriteAllText(Path.Combine(bestDir, "best.jsonl"), string.Concat(best.Select(r => SearchHistory.ToJsonLine(r) + "\n")));
-    }
     /// <summary>The options that set how each child is trained (shared by search and grid).</summary>
     internal sealed class ChildTrainingOptions
     {

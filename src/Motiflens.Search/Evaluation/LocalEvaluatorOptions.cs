@@ -33,5 +33,7 @@ public sealed record LocalEvaluatorOptions
     /// <summary>At most this many validation positives are attributed for the KLD.</summary>
     public int KldSequences { get; init; } = 500;
 
+    /// <summary>Length weights of the multi-scale KLD (null: the defaults). Not kept in a run's evaluation.json, so cluster workers always use the defaults.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public LengthWeights? LengthWeights { get; init; }
 }

@@ -97,6 +97,27 @@ public class LocalEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_ChildThatThrows_IsRetriedThenRecordedFailedAndTheOthersGoOn()
+    {
+        var root = TestPaths.TempDir();
+        var space = TinySpace;
+        // Child 1's directory cannot be created: a file is in the way, every attempt throws an IOException.
+        File.WriteAllText(ChildFiles.Directory(root, 1), "in the way");
+        var evaluator = new LocalEvaluator(space, TinyDataset(1), [], root,
+            new LocalEvaluatorOptions { Training = new TrainingOptions { Epochs = 1, BatchSize = 32 }, Restarts = 0 }) { Retries = 1 };
+        var tasks = new[] { new Architecture([0, 0]), new Architecture([1, 1]) }
+            .Select((a, i) => new ChildTask(i, 0, a.Tokens.ToArray(), space.LayerStrings(a), 10 + i)).ToArray();
+        var recorded = new List<ChildOutcome>();
+        var outcomes = evaluator.Evaluate(tasks, recorded.Add, CancellationToken.None);
+        Assert.True(outcomes[0].Ok, outcomes[0].FailureReason);
+        Assert.False(outcomes[1].Ok);
+        Assert.StartsWith("IOException: ", outcomes[1].FailureReason, StringComparison.Ordinal);
+        Assert.EndsWith("(after 2 attempts)", outcomes[1].FailureReason, StringComparison.Ordinal);
+        Assert.Equal(2, recorded.Count);
+        Directory.Delete(root, true);
+    }
+
+    [Fact]
     public void Constructor_DataOfAnotherLength_IsBadInput()
     {
         var space = ModelSpaceReader.Parse("""
