@@ -32,6 +32,7 @@ public static class Program
                      GridCommand.Create(),
                      ReplayCommand.Create(),
                      MaskedCommand.Create(),
+                     ReportCommand.Create(),
                      BenchCommand.Create(),
                  })
         {

@@ -51,7 +51,30 @@ public static class Axes
         canvas.EndGroup();
     }
 
-    /// <summary>A legend box in the top-right corner of the plotting rectangle: one coloured swatch per entry.</summary>
+    /// <summary>The width a legend of <paramref name="entries"/> needs (0 for none).</summary>
+    public static double LegendWidth(IReadOnlyList<string> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return entries.Count == 0 ? 0 : 24 + (6.6 * entries.Max(e => e.Length));
+    }
+
+    /// <summary>
+    /// The area widened on the right to hold a legend of <paramref name="entries"/> beside the plot (unchanged for one
+    /// entry or none, which get no legend).
+    /// </summary>
+    public static PlotArea WithLegend(PlotArea area, IReadOnlyList<string> entries)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        if (entries is null || entries.Count < 2)
+        {
+            return area;
+        }
+
+        double extra = LegendWidth(entries) + 12;
+        return area with { Width = area.Width + extra, Right = area.Right + extra };
+    }
+
+    /// <summary>A legend box right of the plotting rectangle (see <see cref="WithLegend"/>): one coloured swatch per entry.</summary>
     public static void Legend(SvgCanvas canvas, PlotArea area, IReadOnlyList<KeyValuePair<string, string>> entries)
     {
         ArgumentNullException.ThrowIfNull(canvas);
@@ -62,10 +85,10 @@ public static class Axes
             return;
         }
 
-        double width = 24 + (6.6 * entries.Max(e => e.Key.Length));
+        double width = LegendWidth(entries.Select(e => e.Key).ToArray());
         double height = 6 + (16 * entries.Count);
-        double left = area.X1 - width - 6;
-        double top = area.Y0 + 6;
+        double left = area.X1 + 12;
+        double top = area.Y0;
         canvas.BeginGroup("legend");
         canvas.Rect(left, top, width, height, "#ffffff", "#bbbbbb", opacity: 0.85);
         for (int i = 0; i < entries.Count; i++)

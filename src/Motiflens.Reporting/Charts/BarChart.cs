@@ -17,7 +17,7 @@ public static class BarChart
             throw new ArgumentException("a bar chart needs at least one category and one value per category in every series");
         }
 
-        area ??= new PlotArea();
+        area = Axes.WithLegend(area ?? new PlotArea(), series.Select(s => s.Key).ToArray());
         var values = series.SelectMany(s => s.Value).Where(double.IsFinite).ToArray();
         double lo = Math.Min(0, values.Length == 0 ? 0 : values.Min());
         double hi = Math.Max(0, values.Length == 0 ? 1 : values.Max());

@@ -6,11 +6,11 @@ namespace Motiflens.Reporting.Charts;
 /// <summary>Line charts with optional shaded bands and markers, linear axes and a legend (training curves, rewards over children).</summary>
 public static class LineChart
 {
-    /// <summary>Renders <paramref name="series"/> on shared axes.</summary>
-    public static string Render(IReadOnlyList<LineSeries> series, string title, string xLabel, string yLabel, PlotArea? area = null)
+    /// <summary>Renders <paramref name="series"/> on shared axes; <paramref name="integerX"/> keeps x ticks on whole numbers.</summary>
+    public static string Render(IReadOnlyList<LineSeries> series, string title, string xLabel, string yLabel, PlotArea? area = null, bool integerX = false)
     {
         ArgumentNullException.ThrowIfNull(series);
-        area ??= new PlotArea();
+        area = Axes.WithLegend(area ?? new PlotArea(), series.Select(s => s.Name).ToArray());
         foreach (var s in series)
         {
             if (s.X.Count != s.Y.Count || (s.Lower is not null && s.Lower.Count != s.X.Count) || (s.Upper is not null && s.Upper.Count != s.X.Count))
@@ -21,7 +21,7 @@ public static class LineChart
 
         var xs = series.SelectMany(s => s.X).Where(double.IsFinite).ToArray();
         var ys = series.SelectMany(s => s.Y.Concat(s.Lower ?? []).Concat(s.Upper ?? [])).Where(double.IsFinite).ToArray();
-        var x = xs.Length == 0 ? new LinearScale(0, 1, area.X0, area.X1) : new LinearScale(xs.Min(), xs.Max(), area.X0, area.X1);
+        var x = xs.Length == 0 ? new LinearScale(0, 1, area.X0, area.X1) : new LinearScale(xs.Min(), xs.Max(), area.X0, area.X1, minStep: integerX ? 1 : 0);
         var y = ys.Length == 0 ? new LinearScale(0, 1, area.Y1, area.Y0) : new LinearScale(ys.Min(), ys.Max(), area.Y1, area.Y0);
         var canvas = new SvgCanvas(area.Width, area.Height, "chart chart-line");
         Axes.Draw(canvas, area, x, y, title, xLabel, yLabel);

@@ -9,8 +9,11 @@ namespace Motiflens.Reporting.Charts;
 /// </summary>
 public sealed class LinearScale
 {
-    /// <summary>A scale over the data range; <paramref name="nice"/> widens it to whole tick steps.</summary>
-    public LinearScale(double min, double max, double pixelStart, double pixelEnd, bool nice = true, int tickTarget = 5)
+    /// <summary>
+    /// A scale over the data range; <paramref name="nice"/> widens it to whole tick steps; <paramref name="minStep"/> = 1
+    /// keeps ticks on integers (epochs, episodes).
+    /// </summary>
+    public LinearScale(double min, double max, double pixelStart, double pixelEnd, bool nice = true, int tickTarget = 5, double minStep = 0)
     {
         if (!double.IsFinite(min) || !double.IsFinite(max))
         {
@@ -30,7 +33,7 @@ public sealed class LinearScale
             max += pad;
         }
 
-        Step = NiceStep((max - min) / Math.Max(1, tickTarget));
+        Step = Math.Max(NiceStep((max - min) / Math.Max(1, tickTarget)), minStep);
         if (nice)
         {
             min = Math.Floor((min / Step) + 1e-9) * Step;

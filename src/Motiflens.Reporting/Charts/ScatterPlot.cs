@@ -14,7 +14,7 @@ public static class ScatterPlot
     public static string Render(IReadOnlyList<ScatterSeries> series, string title, string xLabel, string yLabel, bool showSpearman = true, PlotArea? area = null)
     {
         ArgumentNullException.ThrowIfNull(series);
-        area ??= new PlotArea();
+        area = Axes.WithLegend(area ?? new PlotArea(), series.Select(s => s.Name).ToArray());
         var finite = series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
         int dropped = series.Sum(s => s.Points.Count) - finite.Count;
         var x = Scale(finite.Select(p => p.X), area.X0, area.X1);

@@ -144,7 +144,7 @@ public static class SequenceLogo
         canvas.Line(area.X0, yLine, area.X0 + (length * columnWidth), yLine, "#444");
         for (int i = 0; i < length; i++)
         {
-            if ((i + 1) % every != 0 && i != 0)
+            if ((i + 1) % every != 0 && !(i == 0 && every >= 5))
             {
                 continue;
             }
