@@ -21,7 +21,7 @@ internal sealed class ReportFixtures : IDisposable
         {"input": {"length": 40, "alphabet": "ACGT"},
          "layers": [
            {"type": "conv1d", "filters": 3, "kernel_size": 6, "padding": "valid", "activation": "relu"},
-           {"type": "globalmaxpool1d"},
+           {"type": "global_maxpool1d"},
            {"type": "dense", "units": 1, "activation": "sigmoid"}],
          "loss": "bce"}
         """;
@@ -140,6 +140,8 @@ internal sealed class ReportFixtures : IDisposable
         return dir;
     }
 
+    private static readonly string[][] LayerNames = [["conv1d(filters=3,kernel=8,relu)", "conv1d(filters=3,kernel=14,relu)", "denovo(filters=3,kernel=8)"], ["identity", "maxpool1d(size=4,stride=4)"]];
+
     /// <summary>The history lines of <see cref="Search"/>: (trial, episode, tokens, L, K).</summary>
     public static readonly IReadOnlyList<string> SearchChildren =
     [
@@ -150,8 +152,6 @@ internal sealed class ReportFixtures : IDisposable
         Child(4, 1, [1, 0], 0.45, 0.40),
         Child(5, 1, [0, 1], 0.55, 0.45),
     ];
-
-    private static readonly string[][] LayerNames = [["conv1d(filters=3,kernel=8,relu)", "conv1d(filters=3,kernel=14,relu)", "denovo(filters=3,kernel=8)"], ["identity", "maxpool1d(size=4,stride=4)"]];
 
     private static string Child(int trial, int episode, int[] tokens, double? loss, double? k)
     {
