@@ -48,5 +48,7 @@ internal static class ReportText
 
     /// <summary>A property as text ("" when absent or null).</summary>
     public static string Text(JsonElement r, string name) =>
-        r.ValueKind == JsonValueKind.Object && r.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : string.Empty;
+        r.ValueKind == JsonValueKind.Object && r.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
+            ? v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()
+            : string.Empty;
 }
