@@ -94,7 +94,7 @@ public sealed class LinearScale
         return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The smallest 1, 2 or 5 × 10^k at least <paramref name="raw"/>.</summary>
+    /// <summary>The 1, 2 or 5 × 10^k nearest to <paramref name="raw"/> (on a log scale: below 1.5 → 1, below 3 → 2, below 7 → 5).</summary>
     public static double NiceStep(double raw)
     {
         if (!(raw > 0) || !double.IsFinite(raw))
@@ -104,7 +104,7 @@ public sealed class LinearScale
 
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         double f = raw / magnitude;
-        double nice = f <= 1 + 1e-9 ? 1 : f <= 2 + 1e-9 ? 2 : f <= 5 + 1e-9 ? 5 : 10;
+        double nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
         return nice * magnitude;
     }
 }

@@ -56,7 +56,14 @@ public static class ScatterPlot
     private static LinearScale Scale(IEnumerable<double> values, double from, double to)
     {
         var v = values.ToArray();
-        return v.Length == 0 ? new LinearScale(0, 1, from, to) : new LinearScale(v.Min(), v.Max(), from, to);
+        if (v.Length == 0)
+        {
+            return new LinearScale(0, 1, from, to);
+        }
+
+        // 4 % of the range on either side, so points at the extremes are not drawn on the frame.
+        double pad = 0.04 * (v.Max() - v.Min());
+        return new LinearScale(v.Min() - pad, v.Max() + pad, from, to);
     }
 
     private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

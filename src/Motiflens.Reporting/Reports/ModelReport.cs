@@ -54,7 +54,7 @@ internal static class ModelReport
         {
             if (root.TryGetProperty(key, out var v))
             {
-                rows.Add([key, v.ToString()]);
+                rows.Add([key, v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()]);
             }
         }
 
@@ -64,7 +64,7 @@ internal static class ModelReport
             {
                 if (t.TryGetProperty(key, out var v))
                 {
-                    rows.Add(["training " + key, v.ToString()]);
+                    rows.Add(["training " + key, v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()]);
                 }
             }
         }

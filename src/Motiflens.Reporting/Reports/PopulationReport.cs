@@ -150,6 +150,7 @@ internal static class PopulationReport
             int count = Math.Min(Math.Min(examplesA.Count, examplesB.Count), Math.Max(1, Math.Min(options.Examples, 2)));
             for (int e = 0; e < count; e++)
             {
+                html.Paragraph($"Example sequence {e + 1}:");
                 html.Figure(AttributionTrack.Render(examplesA.Track(e), $"{a}, example {e + 1}", Math.Clamp(640.0 / examplesA.Length, 2, 12), highlight: examplesA.Highlight(e)),
                     $"{a}: attribution × input of example sequence {e + 1}");
                 html.Figure(AttributionTrack.Render(examplesB.Track(e), $"{b}, example {e + 1}", Math.Clamp(640.0 / examplesB.Length, 2, 12), highlight: examplesB.Highlight(e)),

@@ -5,13 +5,15 @@ namespace Motiflens.Reporting.Tests.Charts;
 public class LinearScaleTests
 {
     [Theory]
-    [InlineData(0.23, 0.5)]
+    [InlineData(0.23, 0.2)]
     [InlineData(1.0, 1.0)]
-    [InlineData(1.1, 2.0)]
+    [InlineData(1.4, 1.0)]
+    [InlineData(1.6, 2.0)]
     [InlineData(3, 5)]
+    [InlineData(6.9, 5)]
     [InlineData(7, 10)]
     [InlineData(0.0004, 0.0005)]
-    public void NiceStep_IsTheNextOneTwoOrFiveTimesAPowerOfTen(double raw, double expected) =>
+    public void NiceStep_IsTheNearestOneTwoOrFiveTimesAPowerOfTen(double raw, double expected) =>
         Assert.Equal(expected, LinearScale.NiceStep(raw), 12);
 
     [Fact]

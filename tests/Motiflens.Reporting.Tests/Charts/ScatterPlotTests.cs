@@ -30,16 +30,23 @@ public class ScatterPlotTests
         var area = new PlotArea(Width: 500, Height: 300, Left: 50, Right: 50, Top: 50, Bottom: 50);
         var svg = SvgXml.Parse(ScatterPlot.Render([Series("s", (0, 0), (10, 10), (5, 2))], "t", "x", "y", area: area));
         var points = SvgXml.WithClass(svg, "circle", "point").ToList();
-        // x 0..10 over pixels 50..450, y 0..10 over pixels 250..50.
-        Assert.Equal(50, SvgXml.D(points[0], "cx"));
-        Assert.Equal(250, SvgXml.D(points[0], "cy"));
-        Assert.Equal(450, SvgXml.D(points[1], "cx"));
-        Assert.Equal(50, SvgXml.D(points[1], "cy"));
-        Assert.Equal(250, SvgXml.D(points[2], "cx"));
-        Assert.Equal(210, SvgXml.D(points[2], "cy"));
-        var xTicks = svg.Descendants(SvgXml.Ns + "g").First(g => (string?)g.Attribute("class") == "axis x-axis")
-            .Elements(SvgXml.Ns + "text").Where(t => (string?)t.Attribute("class") == "tick").Select(t => t.Value).ToList();
-        Assert.Equal(["0", "2", "4", "6", "8", "10"], xTicks);
+        var xAxis = svg.Descendants(SvgXml.Ns + "g").First(g => (string?)g.Attribute("class") == "axis x-axis");
+        var yAxis = svg.Descendants(SvgXml.Ns + "g").First(g => (string?)g.Attribute("class") == "axis y-axis");
+        var xTicks = xAxis.Elements(SvgXml.Ns + "text").Where(t => (string?)t.Attribute("class") == "tick").ToList();
+        var yTicks = yAxis.Elements(SvgXml.Ns + "text").Where(t => (string?)t.Attribute("class") == "tick").ToList();
+        // Data 0..10 padded by 4 % gives nice ticks every 2 from −2 to 12.
+        Assert.Equal(["-2", "0", "2", "4", "6", "8", "10", "12"], xTicks.Select(t => t.Value));
+        double XOf(string label) => SvgXml.D(xTicks.Single(t => t.Value == label), "x");
+        double YOf(string label) => SvgXml.D(yTicks.Single(t => t.Value == label), "y") - 4; // labels sit 4 px below their tick
+        Assert.Equal(50, XOf("-2"), 2);
+        Assert.Equal(450, XOf("12"), 2);
+        Assert.Equal(XOf("0"), SvgXml.D(points[0], "cx"), 2);
+        Assert.Equal(YOf("0"), SvgXml.D(points[0], "cy"), 2);
+        Assert.Equal(XOf("10"), SvgXml.D(points[1], "cx"), 2);
+        Assert.Equal(YOf("10"), SvgXml.D(points[1], "cy"), 2);
+        // (5, 2): halfway between the 4 and 6 ticks, on the 2 tick.
+        Assert.Equal((XOf("4") + XOf("6")) / 2, SvgXml.D(points[2], "cx"), 1);
+        Assert.Equal(YOf("2"), SvgXml.D(points[2], "cy"), 2);
         Assert.Contains(svg.Descendants(SvgXml.Ns + "text"), t => t.Value == "x" && (string?)t.Attribute("class") == "axis-label");
         Assert.Contains(svg.Descendants(SvgXml.Ns + "text"), t => t.Value == "y" && (string?)t.Attribute("class") == "axis-label");
     }
