@@ -33,6 +33,7 @@ public static class Program
                      ReplayCommand.Create(),
                      MaskedCommand.Create(),
                      ReportCommand.Create(),
+                     PlotCommand.Create(),
                      BenchCommand.Create(),
                  })
         {

@@ -134,7 +134,7 @@ public static class SequenceLogo
         foreach (int step in new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000 })
         {
             every = step;
-            if (step * columnWidth >= 22)
+            if (step * columnWidth >= 30)
             {
                 break;
             }
