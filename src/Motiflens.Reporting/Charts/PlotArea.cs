@@ -4,7 +4,7 @@ namespace Motiflens.Reporting.Charts;
 /// The layout shared by charts with axes: canvas size and the margins around the plotting rectangle (room for the
 /// title, tick labels and axis labels).
 /// </summary>
-public sealed record PlotArea(double Width = 520, double Height = 340, double Left = 64, double Right = 16, double Top = 34, double Bottom = 48)
+public sealed record PlotArea(double Width = 470, double Height = 340, double Left = 64, double Right = 16, double Top = 34, double Bottom = 48)
 {
     /// <summary>Left edge of the plotting rectangle.</summary>
     public double X0 => Left;
