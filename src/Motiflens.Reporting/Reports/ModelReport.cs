@@ -168,7 +168,8 @@ internal static class ModelReport
         }
     }
 
-    private static void Attributions(HtmlReport html, string dir, ReportOptions options, CancellationToken ct)
+    /// <summary>Saliency × input maps of the first positive sequences of <see cref="ReportOptions.Data"/>.</summary>
+    internal static void Attributions(HtmlReport html, string dir, ReportOptions options, CancellationToken ct)
     {
         var dataset = SequenceDataset.Load(options.Data!);
         var split = dataset.TryGet("test") ?? dataset.TryGet("valid") ?? dataset.Splits[0];

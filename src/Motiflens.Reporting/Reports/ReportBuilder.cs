@@ -50,7 +50,7 @@ public static class ReportBuilder
         var html = kind switch
         {
             ReportKind.Population => PopulationReport.Build(directory, options, notes),
-            ReportKind.Search => SearchReport.Build(directory, options, notes),
+            ReportKind.Search => SearchReport.Build(directory, options, notes, cancellationToken),
             _ => ModelReport.Build(directory, options, notes, cancellationToken),
         };
         return new Report(kind, html.ToHtml(), html.Charts, notes);

@@ -3,7 +3,7 @@ namespace Motiflens.Reporting.Reports;
 /// <summary>What a report may add to what its folder holds.</summary>
 public sealed record ReportOptions
 {
-    /// <summary>A dataset .npz: a model report then shows saliency × input maps of its first positive test sequences.</summary>
+    /// <summary>A dataset .npz: a model report (and a search report, for its best model) then shows saliency × input maps of its first positive test sequences.</summary>
     public string? Data { get; init; }
 
     /// <summary>Known motifs (any format MotifReader reads) to show beside the filters that match them best; a search report

@@ -21,7 +21,7 @@ internal static class SearchReport
     /// <summary>An architecture with the medians of its children.</summary>
     private sealed record Architecture(string Layers, int Children, double MedianLoss, double MedianKnowledge, double Reward, double BestReward);
 
-    public static HtmlReport Build(string dir, ReportOptions options, List<string> notes)
+    public static HtmlReport Build(string dir, ReportOptions options, List<string> notes, CancellationToken ct)
     {
         var settingsPath = Path.Combine(dir, SettingsFile);
         var settings = new Dictionary<string, JsonElement>();
@@ -60,7 +60,7 @@ internal static class SearchReport
         BestTables(html, children, lambda);
 
         html.Section("Best model");
-        BestModel(html, dir, children, settings, options, notes);
+        BestModel(html, dir, children, settings, options, notes, ct);
         return html;
     }
 
@@ -241,7 +241,7 @@ internal static class SearchReport
         }
     }
 
-    private static void BestModel(HtmlReport html, string dir, List<Child> children, Dictionary<string, JsonElement> settings, ReportOptions options, List<string> notes)
+    private static void BestModel(HtmlReport html, string dir, List<Child> children, Dictionary<string, JsonElement> settings, ReportOptions options, List<string> notes, CancellationToken ct)
     {
         var best = children.Where(c => c.Ok && double.IsFinite(c.Reward)).OrderByDescending(c => c.Reward).ThenBy(c => c.Trial).FirstOrDefault();
         string? modelDir = new[] { Path.Combine(dir, "best", "1"), best is null ? null : Path.Combine(dir, "children", $"child-{best.Trial:D5}") }
@@ -271,5 +271,10 @@ internal static class SearchReport
         ModelReport.TrainingCurves(html, Path.Combine(modelDir, "training.tsv"), notes);
         html.Subheading("Filters");
         FilterSection.Add(html, modelDir, FilterSection.LoadMotifs(knowledge, motifs), options.MaxFilters, notes);
+        if (options.Data is not null && options.Examples > 0)
+        {
+            html.Subheading("Example attribution maps");
+            ModelReport.Attributions(html, modelDir, options, ct);
+        }
     }
 }

@@ -65,6 +65,15 @@ public class ReportBuilderTests
     }
 
     [Fact]
+    public void SearchReport_WithDataAddsTheBestModelsAttributionMaps()
+    {
+        using var f = new ReportFixtures();
+        var report = ReportBuilder.Build(f.Search(), new ReportOptions { Data = f.Dataset(), Examples = 1 });
+        Assert.Equal(1, Count(report.Charts, "attribution"));
+        Assert.Equal(3, Count(report.Charts, "logo"));   // no knowledge: the 3 filters only
+    }
+
+    [Fact]
     public void SearchReport_WithoutBestModelOrKnowledgeSaysSo()
     {
         using var f = new ReportFixtures();
