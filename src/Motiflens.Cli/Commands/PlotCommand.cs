@@ -47,7 +47,7 @@ public static class PlotCommand
     private static Command Filters()
     {
         var model = new Option<string>("--model") { Description = "Model directory (model.json + weights.npz)", Required = true };
-        var knowledge = new Option<string?>("--knowledge") { Description = "Known motifs: each is drawn first, beside its best-matching filter" };
+        var knowledge = new Option<string?>("--knowledge") { Description = "Known motifs: each is drawn first, above its best-matching filter (aligned)" };
         var motifs = new Option<string[]>("--motif") { Description = "Use only these motif ids or names of --knowledge", AllowMultipleArgumentsPerToken = true };
         var columns = new Option<int>("--columns") { Description = "Logos per row", DefaultValueFactory = _ => 4 };
         var mode = Mode();

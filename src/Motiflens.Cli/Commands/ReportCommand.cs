@@ -14,7 +14,7 @@ public static class ReportCommand
         var input = new Option<string>("--input") { Description = "A model directory, a search run folder or a population folder", Required = true };
         var output = new Option<string>("--out") { Description = "The HTML file to write", Required = true };
         var data = new Option<string?>("--data") { Description = "Dataset .npz: a model report (a search report: its best model) adds saliency × input maps of its first positive test sequences" };
-        var knowledge = new Option<string?>("--knowledge") { Description = "Known motifs to show beside their best-matching filters (a search report otherwise uses the run's own)" };
+        var knowledge = new Option<string?>("--knowledge") { Description = "Known motifs to show above their best-matching filters (a search report otherwise uses the run's own)" };
         var motifs = new Option<string[]>("--motif") { Description = "Use only these motif ids or names of --knowledge", AllowMultipleArgumentsPerToken = true };
         var examples = new Option<int>("--examples") { Description = "Example attribution maps to draw", DefaultValueFactory = _ => 3 };
         var maxFilters = new Option<int>("--max-filters") { Description = "At most this many first-layer filters drawn as logos", DefaultValueFactory = _ => 32 };

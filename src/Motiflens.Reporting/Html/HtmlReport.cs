@@ -30,7 +30,8 @@ public sealed class HtmlReport
         th{background:#f0f4f8}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         tr.failed td{color:#a33}
-        .table-wrap{max-height:520px;overflow:auto}
+        .table-wrap{overflow-x:auto}
+        .table-wrap.long{max-height:520px;overflow:auto}
         svg .point:hover{stroke:#000;stroke-width:2}
         svg .cell:hover,svg .bar:hover{stroke:#000}
         """;
@@ -104,7 +105,8 @@ public sealed class HtmlReport
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
         CloseFigures();
-        _body.Append("<div class=\"table-wrap\"><table");
+        var all = rows.ToList();
+        _body.Append(all.Count > 30 ? "<div class=\"table-wrap long\"><table" : "<div class=\"table-wrap\"><table");
         if (cssClass is not null)
         {
             _body.Append(" class=\"").Append(SvgCanvas.Escape(cssClass)).Append('"');
@@ -118,7 +120,7 @@ public sealed class HtmlReport
 
         _body.Append("</tr></thead><tbody>\n");
         int r = 0;
-        foreach (var row in rows)
+        foreach (var row in all)
         {
             string? cls = rowClasses is not null && r < rowClasses.Count ? rowClasses[r] : null;
             _body.Append(cls is null ? "<tr>" : $"<tr class=\"{SvgCanvas.Escape(cls)}\">");

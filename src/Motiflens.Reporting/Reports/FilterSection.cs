@@ -4,6 +4,7 @@ using Motiflens.Genomics.Motifs;
 using Motiflens.Interpretation.Knowledge;
 using Motiflens.Reporting.Charts;
 using Motiflens.Reporting.Html;
+using Motiflens.Reporting.Svg;
 
 namespace Motiflens.Reporting.Reports;
 
@@ -34,15 +35,13 @@ internal static class FilterSection
         if (motifs.Count > 0)
         {
             var result = KnowledgeDissimilarity.Compute(bank, motifs.Select(KnowledgeMotif.From).ToArray());
-            html.Subheading($"Known motifs beside their best-matching filters (K = {ReportText.F(result.K)})");
+            html.Subheading($"Known motifs above their best-matching filters (K = {ReportText.F(result.K)})");
             for (int m = 0; m < result.Matches.Count; m++)
             {
                 var match = result.Matches[m];
-                var motif = match.Strand == '-' ? motifs[m].ReverseComplement() : motifs[m];
-                html.Figure(SequenceLogo.Render(motif.Probabilities, $"{motifs[m].Id} {(motifs[m].Name != motifs[m].Id ? motifs[m].Name : string.Empty)}{(match.Strand == '-' ? " (reverse complement)" : string.Empty)}".Trim(), columnWidth: 18),
-                    $"known motif {motifs[m].Id}");
-                html.Figure(SequenceLogo.Render(decoded.AsSpan(match.Filter * width * 4, width * 4), $"filter {match.Filter + 1}", columnWidth: 18),
-                    $"best match of {match.Motif}: filter {match.Filter + 1}, d = {ReportText.F(match.Distance)} nats, motif offset {match.Offset.ToString(CultureInfo.InvariantCulture)} relative to the filter, strand {match.Strand}");
+                html.Figure(MatchFigure(motifs[m], match, decoded.AsSpan(match.Filter * width * 4, width * 4), width, LogoMode.Information),
+                    $"{motifs[m].Id}{(motifs[m].Name != motifs[m].Id ? " " + motifs[m].Name : string.Empty)}: best match filter {match.Filter + 1}, "
+                    + $"d = {ReportText.F(match.Distance)} nats, strand {match.Strand}, motif offset {match.Offset.ToString(CultureInfo.InvariantCulture)} relative to the filter (aligned as matched)");
             }
         }
 
@@ -53,6 +52,35 @@ internal static class FilterSection
             html.Figure(SequenceLogo.Render(decoded.AsSpan(f * width * 4, width * 4), $"filter {f + 1}", columnWidth: 18),
                 $"filter {f + 1} decoded with softmax(W / 0.1), information content in bits");
         }
+    }
+
+    /// <summary>
+    /// A known motif (reverse-complemented when matched on the − strand) above its best-matching filter, both drawn
+    /// over the same positions so that the motif sits where it matched (empty columns where one of them has no row).
+    /// </summary>
+    public static string MatchFigure(PositionWeightMatrix motif, KnowledgeMatch match, ReadOnlySpan<double> filter, int width, LogoMode mode)
+    {
+        var oriented = match.Strand == '-' ? motif.ReverseComplement() : motif;
+        int start = Math.Min(0, match.Offset);
+        int end = Math.Max(width, match.Offset + oriented.Width);
+        int span = end - start;
+        var top = Padded(oriented.Probabilities, match.Offset - start, span);
+        var bottom = Padded(filter, -start, span);
+        string motifTitle = motif.Id + (match.Strand == '-' ? " (reverse complement)" : string.Empty);
+        return SvgLayout.Grid(
+            [
+                SequenceLogo.Render(top, motifTitle, mode, columnWidth: 18, positionLabel: null),
+                SequenceLogo.Render(bottom, $"filter {match.Filter + 1} (d = {ReportText.F(match.Distance, 3)})", mode, columnWidth: 18),
+            ], 1, $"{motifTitle} and filter {match.Filter + 1}", gap: 0, kind: "match");
+    }
+
+    /// <summary>An (span, 4) matrix: uniform rows (0 bits) with <paramref name="rows"/> placed from row <paramref name="at"/>.</summary>
+    private static double[] Padded(ReadOnlySpan<double> rows, int at, int span)
+    {
+        var m = new double[span * 4];
+        Array.Fill(m, 0.25);
+        rows.CopyTo(m.AsSpan(at * 4));
+        return m;
     }
 
     /// <summary>Reads <paramref name="path"/>'s motifs, keeping only <paramref name="names"/> when given.</summary>

@@ -42,13 +42,8 @@ public static class PublicationFigures
             var result = KnowledgeDissimilarity.Compute(bank, motifs.Select(KnowledgeMotif.From).ToArray());
             for (int m = 0; m < motifs.Count; m++)
             {
-                var match = result.Matches[m];
-                var motif = match.Strand == '-' ? motifs[m].ReverseComplement() : motifs[m];
-                panels.Add(SequenceLogo.Render(motif.Probabilities, motifs[m].Id + (match.Strand == '-' ? " (rev. comp.)" : string.Empty), mode, columnWidth: 18));
-                panels.Add(SequenceLogo.Render(decoded.AsSpan(match.Filter * size, size), $"filter {match.Filter + 1} (d = {match.Distance.ToString("F3", CultureInfo.InvariantCulture)})", mode, columnWidth: 18));
+                panels.Add(FilterSection.MatchFigure(motifs[m], result.Matches[m], decoded.AsSpan(result.Matches[m].Filter * size, size), bank.Width, mode));
             }
-
-            columns = Math.Max(columns, 2) / 2 * 2;
         }
 
         for (int f = 0; f < bank.Count; f++)

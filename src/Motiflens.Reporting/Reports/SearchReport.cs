@@ -263,7 +263,7 @@ internal static class SearchReport
 
         if (knowledge is null)
         {
-            html.Paragraph("The run's settings name no knowledge file; pass --knowledge FILE to see the known motifs beside the filters.", note: true);
+            html.Paragraph("The run's settings name no knowledge file; pass --knowledge FILE to see the known motifs above their best-matching filters.", note: true);
         }
 
         html.Paragraph($"Model directory {Path.GetFullPath(modelDir)}{(best is null ? string.Empty : $", trial {best.Trial}: {string.Join(" | ", best.Layers)}")}.");

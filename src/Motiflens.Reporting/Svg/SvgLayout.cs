@@ -9,9 +9,9 @@ public static partial class SvgLayout
 {
     /// <summary>
     /// One SVG holding <paramref name="panels"/> row by row, <paramref name="columns"/> per row; each row is as tall as
-    /// its tallest panel and each column as wide as its widest.
+    /// its tallest panel and each column as wide as its widest. The root's class is "chart chart-<paramref name="kind"/>".
     /// </summary>
-    public static string Grid(IReadOnlyList<string> panels, int columns, string label, double gap = 8)
+    public static string Grid(IReadOnlyList<string> panels, int columns, string label, double gap = 8, string kind = "grid")
     {
         ArgumentNullException.ThrowIfNull(panels);
         if (panels.Count == 0 || columns < 1)
@@ -34,7 +34,7 @@ public static partial class SvgLayout
         var sb = new StringBuilder();
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(SvgCanvas.Num(width)).Append("\" height=\"").Append(SvgCanvas.Num(height))
             .Append("\" viewBox=\"0 0 ").Append(SvgCanvas.Num(width)).Append(' ').Append(SvgCanvas.Num(height))
-            .Append("\" class=\"chart chart-grid\" role=\"img\" aria-label=\"").Append(SvgCanvas.Escape(label)).Append("\">\n<title>")
+            .Append("\" class=\"chart chart-").Append(SvgCanvas.Escape(kind)).Append("\" role=\"img\" aria-label=\"").Append(SvgCanvas.Escape(label)).Append("\">\n<title>")
             .Append(SvgCanvas.Escape(label)).Append("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         double y = 0;
         for (int r = 0; r < rows; r++)

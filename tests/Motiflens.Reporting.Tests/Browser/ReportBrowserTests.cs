@@ -17,7 +17,8 @@ public class ReportBrowserTests(ChromiumSession session) : IClassFixture<Chromiu
         using var f = new ReportFixtures();
         var charts = await Render(f, f.Model(), new ReportOptions { Data = f.Dataset(), Knowledge = f.Motifs(), Examples = 2 }, "model");
         Assert.Equal(2, charts.GetValueOrDefault("line"));
-        Assert.Equal(5, charts.GetValueOrDefault("logo"));
+        Assert.Equal(3, charts.GetValueOrDefault("logo"));
+        Assert.Equal(1, charts.GetValueOrDefault("match"));
         Assert.Equal(2, charts.GetValueOrDefault("attribution"));
     }
 
@@ -29,7 +30,8 @@ public class ReportBrowserTests(ChromiumSession session) : IClassFixture<Chromiu
         Assert.Equal(4, charts.GetValueOrDefault("line"));
         Assert.Equal(2, charts.GetValueOrDefault("heatmap"));
         Assert.Equal(1, charts.GetValueOrDefault("bar"));
-        Assert.Equal(5, charts.GetValueOrDefault("logo"));
+        Assert.Equal(3, charts.GetValueOrDefault("logo"));
+        Assert.Equal(1, charts.GetValueOrDefault("match"));
     }
 
     [ChromiumFact]

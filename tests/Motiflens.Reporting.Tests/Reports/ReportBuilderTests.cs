@@ -28,11 +28,12 @@ public class ReportBuilderTests
         var report = ReportBuilder.Build(f.Model(), new ReportOptions { Data = f.Dataset(), Knowledge = f.Motifs(), Examples = 2 });
         Assert.Equal(ReportKind.Model, report.Kind);
         Assert.Equal(2, Count(report.Charts, "line"));            // loss; validation scores
-        Assert.Equal(3 + 2, Count(report.Charts, "logo"));        // 3 filters; MYC beside its best filter
+        Assert.Equal(3, Count(report.Charts, "logo"));            // 3 filters
+        Assert.Equal(1, Count(report.Charts, "match"));           // MYC above its best filter
         Assert.Equal(2, Count(report.Charts, "attribution"));     // the first 2 positive test sequences (0 and 2)
         Assert.Contains("test sequence 0", report.Html, StringComparison.Ordinal);
         Assert.Contains("test sequence 2", report.Html, StringComparison.Ordinal);
-        Assert.Contains("best match of MYC", report.Html, StringComparison.Ordinal);
+        Assert.Contains("MYC: best match filter", report.Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">0.8100</td>", report.Html, StringComparison.Ordinal); // test auroc
         Assert.Empty(report.Notes);
     }
@@ -52,11 +53,12 @@ public class ReportBuilderTests
         Assert.Equal("-1.0000", rows[1].R);
         Assert.Equal("-1.1000", rows[2].R);
         // Charts: reward, L and K; one heatmap per layer; the bar chart of the ranked architectures; logos of the
-        // best model's 3 filters plus the MYC motif beside its best filter.
+        // best model's 3 filters, and the MYC motif above its best filter.
         Assert.Equal(4, Count(report.Charts, "line"));        // reward, L/K, and the best model's loss and scores
         Assert.Equal(2, Count(report.Charts, "heatmap"));
         Assert.Equal(1, Count(report.Charts, "bar"));
-        Assert.Equal(5, Count(report.Charts, "logo"));
+        Assert.Equal(3, Count(report.Charts, "logo"));
+        Assert.Equal(1, Count(report.Charts, "match"));
         Assert.Contains("Failed children (1)", report.Html, StringComparison.Ordinal);
         Assert.Contains("invalid architecture: &lt;denovo&gt; &amp; pool", report.Html, StringComparison.Ordinal);
         // Episode 2 sampled option 1 of layer 1 in 2 of 3 children.
