@@ -20,6 +20,13 @@ public static class PlotCommand
         command.Subcommands.Add(Filters());
         command.Subcommands.Add(Attribution());
         command.Subcommands.Add(Scatter());
+        foreach (var sub in command.Subcommands)
+        {
+            // Every command takes --seed and --threads (DESIGN.md); drawing is deterministic and single-threaded.
+            sub.Options.Add(CommonOptions.Seed());
+            sub.Options.Add(CommonOptions.Threads());
+        }
+
         return command;
     }
 
