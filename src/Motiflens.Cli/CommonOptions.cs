@@ -22,6 +22,19 @@ public static class CommonOptions
         Description = "Print a machine-readable JSON result on stdout (human text goes to stderr)",
     };
 
+    /// <summary>The name of the global quiet option.</summary>
+    public const string QuietName = "--quiet";
+
+    /// <summary>
+    /// --quiet / -q, on the root and every command: no progress and no informational text on stderr (errors and
+    /// warnings still print; --json output is unaffected).
+    /// </summary>
+    public static Option<bool> Quiet() => new(QuietName, "-q")
+    {
+        Description = "No progress bars or informational text on stderr (errors and warnings still print)",
+        Recursive = true,
+    };
+
     /// <summary>Validates a thread count, as bad input rather than a crash.</summary>
     public static int CheckThreads(int threads) =>
         threads >= 1 ? threads : throw new IO.InputException($"--threads must be at least 1; got {threads}");

@@ -28,10 +28,19 @@ public static class Output
     /// <summary>Whether live progress bars can be drawn.</summary>
     public static bool Interactive => !Console.IsErrorRedirected;
 
+    /// <summary>Set by the global --quiet: progress and informational lines are dropped (warnings still print).</summary>
+    public static bool Quiet { get; set; }
+
     public static IAnsiConsole Stderr => Err.Value;
 
-    /// <summary>Writes a line of human text to stderr (escaped, never interpreted as markup).</summary>
-    public static void Info(string text) => Console.Error.WriteLine(text);
+    /// <summary>Writes a line of human text to stderr (escaped, never interpreted as markup); under --quiet only warnings.</summary>
+    public static void Info(string text)
+    {
+        if (!Quiet || (text ?? string.Empty).StartsWith("warning", StringComparison.OrdinalIgnoreCase))
+        {
+            Console.Error.WriteLine(text);
+        }
+    }
 
     /// <summary>Writes <paramref name="value"/> as one JSON line on stdout.</summary>
     public static void Json<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
@@ -45,6 +54,11 @@ public static class Output
     public static T WithProgress<T>(string title, Func<IProgress<ProgressInfo>, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (Quiet)
+        {
+            return work(new Progress<ProgressInfo>());
+        }
+
         if (!Interactive)
         {
             var plain = new PlainProgress(title);
@@ -92,6 +106,7 @@ public static class Output
     private sealed class PlainProgress(string title) : IProgress<ProgressInfo>
     {
         private readonly Lock _gate = new();
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
         private int _lastDecile = -1;
 
         public void Report(ProgressInfo value)
@@ -103,9 +118,22 @@ public static class Output
                 {
                     _lastDecile = decile;
                     var pct = value.Total > 0 ? $"{100.0 * value.Done / value.Total,5:F1}% " : string.Empty;
-                    Console.Error.WriteLine($"{title}: {pct}{value.Message}".TrimEnd());
+                    Console.Error.WriteLine($"{title}: {pct}{value.Message}{Eta(value)}".TrimEnd());
                 }
             }
+        }
+
+        /// <summary>" (ETA m:ss)" from the rate so far, once there is progress and work left.</summary>
+        private string Eta(ProgressInfo value)
+        {
+            // Some commands (train) compute their own ETA from their own clock.
+            if (value.Total <= 0 || value.Done <= 0 || value.Done >= value.Total || value.Message.Contains("ETA", StringComparison.Ordinal))
+            {
+                return string.Empty;
+            }
+
+            var left = TimeSpan.FromSeconds(_clock.Elapsed.TotalSeconds * (value.Total - value.Done) / value.Done);
+            return left.TotalHours >= 1 ? $" (ETA {(int)left.TotalHours}:{left:mm\\:ss})" : $" (ETA {left:m\\:ss})";
         }
     }
 }

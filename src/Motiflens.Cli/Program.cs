@@ -5,10 +5,24 @@ namespace Motiflens.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => Run(args);
+
+    /// <summary>Parses and runs one command line (honouring the global --quiet).</summary>
+    public static int Run(string[] args)
     {
         var root = BuildRoot();
-        return root.Parse(args).Invoke();
+        var parsed = root.Parse(args);
+        var quiet = root.Options.OfType<System.CommandLine.Option<bool>>().First(o => o.Name == CommonOptions.QuietName);
+        bool wasQuiet = Output.Quiet;
+        Output.Quiet = parsed.GetValue(quiet);
+        try
+        {
+            return parsed.Invoke();
+        }
+        finally
+        {
+            Output.Quiet = wasQuiet;
+        }
     }
 
     /// <summary>Every command, one class each (Commands/*.cs). Add new commands here.</summary>
@@ -16,6 +30,7 @@ public static class Program
     {
         var root = new RootCommand(
             "Motiflens: train, interpret and score sequence models for regulatory genomics, and search architectures (BioNAS).");
+        root.Options.Add(CommonOptions.Quiet());
         foreach (var command in new[]
                  {
                      VersionCommand.Create(),
@@ -36,6 +51,8 @@ public static class Program
                      PopulationCommand.Create(),
                      PopulationMemberCommand.Create(),
                      CalibrateCommand.Create(),
+                     ReportCommand.Create(),
+                     PlotCommand.Create(),
                      BenchCommand.Create(),
                  })
         {

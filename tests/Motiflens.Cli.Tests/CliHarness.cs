@@ -16,7 +16,7 @@ public static class CliHarness
         Console.SetError(stderr);
         try
         {
-            int code = Program.BuildRoot().Parse(args).Invoke();
+            int code = Program.Run(args);
             return new CliResult(code, stdout.ToString(), stderr.ToString());
         }
         finally
