@@ -211,6 +211,34 @@ public class PopulationCommandTests
     }
 
     [Fact]
+    public void Population_BadExecutorOrSlurmOptions_ExitTwoBeforeAnyOutput()
+    {
+        var dir = CliHarness.TempDir();
+        var data = Data(dir);
+        var grid = Grid(dir);
+        var outDir = Path.Combine(dir, "pop");
+        void Bad(string expected, params string[] args)
+        {
+            var r = CliHarness.Run(["population", "--data", data, "--grid", grid, "--out", outDir, .. args]);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Single(r.Stderr.Trim().Split('\n'));
+            Assert.Contains(expected, r.Stderr, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(outDir));
+        }
+
+        Bad("--executor: expected local or slurm, found 'pbs'", "--executor", "pbs");
+        Bad("--executor: expected local or slurm, found 'replay'", "--executor", "replay");
+        Bad("--slurm-cpus must be at least 1; got 0", "--executor", "slurm", "--slurm-cpus", "0");
+        Bad("--slurm-retries must be 0 or more; got -1", "--executor", "slurm", "--slurm-retries", "-1");
+        Bad("--slurm-poll must be a positive number of seconds; got 0", "--executor", "slurm", "--slurm-poll", "0");
+        Bad("--motiflens-command must not be empty", "--executor", "slurm", "--motiflens-command", " ");
+        Bad("--jobs is for --executor local", "--executor", "slurm", "--jobs", "1");
+        // Slurm options are checked with the local executor too, so a typo never starts a long local run.
+        Bad("--slurm-retries must be 0 or more; got -3", "--slurm-retries", "-3");
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public void Population_BadInputs_ExitTwoWithOneLineAndNoOutput()
     {
         var dir = CliHarness.TempDir();

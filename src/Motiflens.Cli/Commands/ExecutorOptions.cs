@@ -8,7 +8,7 @@ using Motiflens.Search.Evaluation;
 namespace Motiflens.Cli.Commands;
 
 /// <summary>
-/// Where children are trained (shared by search and grid): <c>--executor local</c> (threads of this process),
+/// Where children or population members are trained (shared by search, grid and population): <c>--executor local</c> (threads of this process),
 /// <c>--executor slurm</c> (job arrays on a Slurm cluster, with the --slurm-* resources) or, for search only,
 /// <c>--executor replay</c> (no training: each child's result is drawn from the recorded --replay-history).
 /// </summary>
@@ -22,21 +22,24 @@ internal sealed class ExecutorOptions
         Description = "--executor replay: recorded histories (e.g. from grid) whose results stand in for training (repeatable)",
     };
 
-    public ExecutorOptions(bool allowReplay)
+    /// <param name="allowReplay">Whether --executor replay exists (search only).</param>
+    /// <param name="what">What is trained, for the help text ("children", "members").</param>
+    /// <param name="parallelOption">The option that sets how many train at once locally.</param>
+    public ExecutorOptions(bool allowReplay, string what = "children", string parallelOption = "--parallel")
     {
         _allowReplay = allowReplay;
         _executor = new Option<string>("--executor")
         {
             Description = allowReplay
-                ? "Where children are trained: local (this process, --parallel at a time), slurm (one job array per batch; see docs/slurm.md) or replay (no training: results drawn from --replay-history)"
-                : "Where children are trained: local (this process, --parallel at a time) or slurm (one job array per batch; see docs/slurm.md)",
+                ? $"Where {what} are trained: local (this process, {parallelOption} at a time), slurm (one job array per batch; see docs/slurm.md) or replay (no training: results drawn from --replay-history)"
+                : $"Where {what} are trained: local (this process, {parallelOption} at a time) or slurm (one job array per batch; see docs/slurm.md)",
             DefaultValueFactory = _ => "local",
         };
     }
 
-    private readonly Option<int> _cpus = new("--slurm-cpus") { Description = "Slurm: CPUs per child job (--cpus-per-task; the child uses as many threads)", DefaultValueFactory = _ => 1 };
-    private readonly Option<string?> _memory = new("--slurm-mem") { Description = "Slurm: memory per child job, as sbatch --mem takes it (e.g. 4G)" };
-    private readonly Option<string?> _time = new("--slurm-time") { Description = "Slurm: time limit per child job, as sbatch --time takes it (e.g. 02:00:00)" };
+    private readonly Option<int> _cpus = new("--slurm-cpus") { Description = "Slurm: CPUs per job (--cpus-per-task; each child or member trains with as many threads)", DefaultValueFactory = _ => 1 };
+    private readonly Option<string?> _memory = new("--slurm-mem") { Description = "Slurm: memory per job, as sbatch --mem takes it (e.g. 4G)" };
+    private readonly Option<string?> _time = new("--slurm-time") { Description = "Slurm: time limit per job, as sbatch --time takes it (e.g. 02:00:00)" };
     private readonly Option<string?> _partition = new("--slurm-partition") { Description = "Slurm: partition (default: the cluster's default)" };
     private readonly Option<string?> _account = new("--slurm-account") { Description = "Slurm: account to charge" };
 
@@ -46,7 +49,7 @@ internal sealed class ExecutorOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly Option<int> _retries = new("--slurm-retries") { Description = "Slurm: submissions of a failed child job again before it is recorded as failed", DefaultValueFactory = _ => 2 };
+    private readonly Option<int> _retries = new("--slurm-retries") { Description = "Slurm: submissions of a failed job again before its child or member is recorded as failed", DefaultValueFactory = _ => 2 };
     private readonly Option<double> _poll = new("--slurm-poll") { Description = "Slurm: seconds between two looks at the queue (squeue)", DefaultValueFactory = _ => 5.0 };
 
     private readonly Option<string?> _command = new("--motiflens-command")

@@ -9,7 +9,8 @@ namespace Motiflens.Cli.Commands;
 /// <summary>
 /// <c>motiflens population</c>: trains every member of a grid (batchnorm × first-layer activation × regularisation ×
 /// seeds), computes saliency on positive test sequences, scores every reliability metric and writes
-/// population.tsv/json (docs/population.md). Resumable after kill -9.
+/// population.tsv/json (docs/population.md), on this machine or as a Slurm job array (--executor slurm, docs/slurm.md).
+/// Resumable after kill -9.
 /// </summary>
 public static class PopulationCommand
 {
@@ -19,21 +20,30 @@ public static class PopulationCommand
         var grid = new Option<string>("--grid") { Description = "paper (112 models), small (8 models, a few minutes) or a grid file (YAML/JSON, docs/population.md)", Required = true };
         var output = new Option<string>("--out") { Description = "Population directory (models/<id>/, population.tsv, population.json)", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue --out: members with a result.json are not trained again" };
-        var jobs = new Option<int?>("--jobs") { Description = "Models trained at once, each with --threads / --jobs engine threads (default: --threads, one thread per model)" };
+        var jobs = new Option<int?>("--jobs") { Description = "Local executor: models trained at once, each with --threads / --jobs engine threads (default: --threads, one thread per model)" };
         var seeds = new Option<int?>("--seeds") { Description = "Models per grid point (overrides the grid; paper default 4)" };
         var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs per model (overrides the grid; paper default 15)" };
         var seed = CommonOptions.Seed();
         seed.Description = "Base seed: member seeds are seed, seed+1, ... per grid point";
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
+        var executor = new ExecutorOptions(allowReplay: false, "members", "--jobs");
         var command = new Command("population", "Train, attribute and score a population of models (BN × activation × regularisation × seeds)")
         {
             data, grid, output, resume, jobs, seeds, epochs, seed, threads, json,
         };
+        executor.AddTo(command);
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
             int totalThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
-            int jobCount = parseResult.GetValue(jobs) ?? totalThreads;
+            bool onSlurm = executor.IsSlurm(parseResult);
+            var slurm = executor.Slurm(parseResult);
+            if (onSlurm && parseResult.GetValue(jobs) is not null)
+            {
+                throw new InputException("--jobs is for --executor local; with --executor slurm every member is its own job with --slurm-cpus threads");
+            }
+
+            int jobCount = onSlurm ? 1 : parseResult.GetValue(jobs) ?? totalThreads;
             if (jobCount < 1 || jobCount > totalThreads)
             {
                 throw new InputException($"--jobs must be between 1 and --threads ({totalThreads}); got {jobCount}");
@@ -56,13 +66,13 @@ public static class PopulationCommand
             var options = new PopulationRunOptions
             {
                 Jobs = jobCount,
-                ThreadsPerModel = totalThreads / jobCount,
+                ThreadsPerModel = onSlurm ? slurm.Cpus : totalThreads / jobCount,
                 Resume = parseResult.GetValue(resume),
                 Seed = parseResult.GetValue(seed),
             };
             var tasks = PopulationRunner.Plan(dir, populationGrid, dataPath, dataset, options);
             Output.Info($"population '{populationGrid.Name}': {tasks.Count} models on {dataPath} ({dataset.Get("train").Count} training sequences), " +
-                $"{options.Jobs} at a time with {options.ThreadsPerModel} thread(s) each, into {dir}");
+                (onSlurm ? $"as Slurm jobs of {slurm.Cpus} CPU(s) each" : $"{options.Jobs} at a time with {options.ThreadsPerModel} thread(s) each") + $", into {dir}");
 
             int finished = tasks.Count(t => File.Exists(Path.Combine(PopulationFiles.MemberDirectory(dir, t.Member.Id), PopulationFiles.ResultFile)));
             if (finished > 0)
@@ -70,8 +80,12 @@ public static class PopulationCommand
                 Output.Info($"continuing: {finished} of {tasks.Count} models already finished");
             }
 
-            var table = Output.WithProgress("population", progress => PopulationRunner.Run(dir, populationGrid.Name, tasks, dataset, options,
-                new Reporter(progress), ct));
+            var table = onSlurm
+                ? Output.WithProgress("population", progress => PopulationSlurmRunner.Run(dir, populationGrid.Name, tasks,
+                    slurm with { JobName = "motiflens-" + Path.GetFileName(dir.TrimEnd(Path.DirectorySeparatorChar)) },
+                    new Reporter(progress, "queued"), new ReplayCommand.SyncReporter<string>(m => Output.Info("slurm: " + m)), cancellationToken: ct))
+                : Output.WithProgress("population", progress => PopulationRunner.Run(dir, populationGrid.Name, tasks, dataset, options,
+                    new Reporter(progress, "running"), ct));
 
             int ok = table.Models.Count(m => m.Ok);
             Output.Info($"{table.Models.Count} of {tasks.Count} models finished ({ok} ok, {table.Models.Count - ok} failed); " +
@@ -130,7 +144,7 @@ public static class PopulationCommand
     private static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>Population progress on the CLI's bar: members done, failures, running, last finished.</summary>
-    private sealed class Reporter(IProgress<ProgressInfo> bar) : IProgress<PopulationProgress>
+    private sealed class Reporter(IProgress<ProgressInfo> bar, string running) : IProgress<PopulationProgress>
     {
         public void Report(PopulationProgress p)
         {
@@ -139,7 +153,7 @@ public static class PopulationCommand
                     ? string.Create(CultureInfo.InvariantCulture, $"; {r.Id}: AUROC {r.TestAuroc:F4}, SNR {F(r.Snr)}, KLD_ms {F(r.KldMultiscale)}, {r.TrainSeconds:F0} s")
                     : $"; {r.Id}: failed ({r.Reason})"
                 : string.Empty;
-            bar.Report(new ProgressInfo(p.Done, p.Total, $"{p.Done}/{p.Total} models, {p.Failed} failed, {p.Running} running{last}"));
+            bar.Report(new ProgressInfo(p.Done, p.Total, $"{p.Done}/{p.Total} models, {p.Failed} failed, {p.Running} {running}{last}"));
         }
     }
 }

@@ -15,15 +15,14 @@ public static class PopulationMemberCommand
     /// The motiflens arguments that run the member whose task.json is <paramref name="taskPath"/> with
     /// <paramref name="threads"/> engine threads (for executors; its result appears as result.json next to the task).
     /// </summary>
-    public static IReadOnlyList<string> Arguments(string taskPath, int threads) =>
-        ["population-member", "--task", taskPath, "--threads", threads.ToString(CultureInfo.InvariantCulture)];
+    public static IReadOnlyList<string> Arguments(string taskPath, int threads) => PopulationSlurmRunner.Arguments(taskPath, threads);
 
     public static Command Create()
     {
         var task = new Option<string>("--task") { Description = "task.json of one member (written by motiflens population)", Required = true };
         var threads = new Option<int>("--threads") { Description = "Engine threads for this member (results depend on it)", DefaultValueFactory = _ => 1 };
         var json = CommonOptions.Json();
-        var command = new Command("population-member", "Run one population member from its task.json (used by executors)")
+        var command = new Command(PopulationSlurmRunner.WorkerCommand, "Run one population member from its task.json (used by executors)")
         {
             task, threads, json,
         };
