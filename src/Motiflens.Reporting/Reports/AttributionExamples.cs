@@ -4,8 +4,9 @@ namespace Motiflens.Reporting.Reports;
 
 /// <summary>
 /// A few attribution maps stored for display: an .npy of maps (n, L, 4), or an .npz holding the maps under
-/// "attributions" (or "attr", "maps", "saliency") and optionally the one-hot sequences under "x" (or "onehot",
-/// "x_test") and the generating PWMs under "pwm" (or "pwm_test"). (n, 4, L) arrays are transposed.
+/// "attributions" (or "attr", "maps", "saliency") and optionally the sequences under "x" (or "onehot",
+/// "x_test"; one-hot (n, L, 4), or base codes (n, L) with A, C, G, T = 0..3 and N = 4, as a population's
+/// examples.npz stores them) and the generating PWMs under "pwm" (or "pwm_test"). (n, 4, L) arrays are transposed.
 /// </summary>
 public sealed class AttributionExamples
 {
@@ -62,7 +63,8 @@ public sealed class AttributionExamples
                 return null;
             }
 
-            var (n, l, v) = Nl4(npz.Get(key), path, key);
+            var array = npz.Get(key);
+            var (n, l, v) = array.Rank == 2 ? OneHotFromCodes(array, path, key) : Nl4(array, path, key);
             return n == count && l == length ? v : throw new InputException(path, key, $"expected ({count}, {length}, 4) like {mapKey}; found ({n}, {l}, 4)");
         }
 
@@ -90,6 +92,27 @@ public sealed class AttributionExamples
     /// <summary>The planted-motif positions of example <paramref name="index"/> (information > 0.1 bit), or empty without PWMs.</summary>
     public bool[] Highlight(int index) =>
         _pwm is null ? [] : ModelReport.MotifPositions(_pwm.AsSpan(index * Length * 4, Length * 4));
+
+    /// <summary>Base codes (n, L) (A, C, G, T = 0..3; anything else is N, an all-zero row) as one-hot (n, L, 4).</summary>
+    private static (int Count, int Length, float[] Values) OneHotFromCodes(NpyArray array, string path, string key)
+    {
+        var codes = array.ToFloat32();
+        var onehot = new float[codes.Length * 4];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            float c = codes[i];
+            if (c is 0 or 1 or 2 or 3)
+            {
+                onehot[(i * 4) + (int)c] = 1f;
+            }
+            else if (c != 4)
+            {
+                throw new InputException(path, key, $"expected base codes 0..4; found {c} at flat index {i}");
+            }
+        }
+
+        return (array.Shape[0], array.Shape[1], onehot);
+    }
 
     private static (int Count, int Length, float[] Values) Nl4(NpyArray array, string path, string key)
     {

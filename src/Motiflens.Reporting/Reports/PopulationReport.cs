@@ -16,6 +16,9 @@ internal static class PopulationReport
     public const string File = "population.json";
 
     /// <summary>File names (in a model's directory) searched for its example attribution maps.</summary>
+    /// <summary>The examples file a population member keeps next to its model directory.</summary>
+    public const string PopulationExamplesFile = "examples.npz";
+
     public static readonly IReadOnlyList<string> ExampleFiles = ["attr-examples.npz", "attr-examples.npy", "attr_examples.npz", "attr_examples.npy", "examples.attr.npz", "examples.attr.npy"];
 
     private static readonly string[] Ks = ["3", "4", "5", "6", "7", "8"];
@@ -142,7 +145,7 @@ internal static class PopulationReport
             var examplesB = Examples(dir, byId.GetValueOrDefault(b));
             if (examplesA is null || examplesB is null)
             {
-                html.Paragraph($"No example attribution maps stored for {(examplesA is null ? a : b)} (looked for {string.Join(", ", ExampleFiles)} in its model_dir).", note: true);
+                html.Paragraph($"No example attribution maps stored for {(examplesA is null ? a : b)} (looked for {string.Join(", ", ExampleFiles)} in its model_dir, and {PopulationExamplesFile} beside it).", note: true);
                 notes.Add($"no attribution examples for pair {a} / {b}");
                 continue;
             }
@@ -176,6 +179,9 @@ internal static class PopulationReport
             }
         }
 
-        return null;
+        // `motiflens population` keeps a member's examples.npz beside its model directory (models/<id>/).
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(modelDir));
+        var beside = parent is null ? null : Path.Combine(parent, PopulationExamplesFile);
+        return beside is not null && System.IO.File.Exists(beside) ? AttributionExamples.Read(beside) : null;
     }
 }

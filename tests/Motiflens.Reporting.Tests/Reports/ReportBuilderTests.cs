@@ -120,6 +120,46 @@ public class ReportBuilderTests
     }
 
     [Fact]
+    public void PopulationReport_ReadsTheExamplesAPopulationKeepsBesideEachModelDirectory()
+    {
+        // `motiflens population` layout: model_dir = models/<id>/model, examples.npz in models/<id>/ with base codes x (E, L).
+        using var f = new ReportFixtures();
+        var dir = f.Population(withExamples: false);
+        var json = Path.Combine(dir, "population.json");
+        File.WriteAllText(json, File.ReadAllText(json).Replace("\"models/m1\"", "\"models/m1/model\"", StringComparison.Ordinal)
+            .Replace("\"models/m4\"", "\"models/m4/model\"", StringComparison.Ordinal));
+        const int n = 2, l = 20;
+        foreach (var id in new[] { "m1", "m4" })
+        {
+            var maps = new float[n * l * 4];
+            Array.Fill(maps, id == "m4" ? 0.5f : -0.5f);
+            var codes = new byte[n * l];
+            for (int i = 0; i < codes.Length; i++)
+            {
+                codes[i] = (byte)(i % 5);    // A, C, G, T, N in turn
+            }
+
+            NpzArchive.Write(Path.Combine(dir, "models", id, "examples.npz"),
+            [
+                new("indices", NpyArray.FromInts([0, 1], n)),
+                new("x", NpyArray.FromBytes(codes, n, l)),
+                new("saliency", NpyArray.FromFloats(maps, n, l, 4)),
+            ]);
+        }
+
+        var report = ReportBuilder.Build(dir);
+        Assert.Equal(4, Count(report.Charts, "attribution"));
+        Assert.Empty(report.Notes);
+
+        var examples = AttributionExamples.Read(Path.Combine(dir, "models", "m4", "examples.npz"));
+        var track = examples.Track(0);
+        // Map × one-hot: the observed base keeps 0.5, the other channels 0; an N position is all zero.
+        Assert.Equal([0.5f, 0f, 0f, 0f], track[..4]);
+        Assert.Equal([0f, 0f, 0f, 0.5f], track[12..16]);
+        Assert.Equal([0f, 0f, 0f, 0f], track[16..20]);
+    }
+
+    [Fact]
     public void PopulationReport_WithoutExampleMapsStillReportsThePair()
     {
         using var f = new ReportFixtures();
