@@ -1,3 +1,5 @@
+using Motiflens.Cli.Commands;
+
 namespace Motiflens.Cli.Tests;
 
 [Collection("Console")]
@@ -10,22 +12,46 @@ public class DemoCommandTests
         try
         {
             var outDir = Path.Combine(dir, "demo");
-            var r = CliHarness.Run("demo", "--out", outDir, "--n", "600", "--epochs", "1", "--threads", "1");
+            var r = CliHarness.Run("demo", "--out", outDir, "--n", "2000", "--epochs", "3", "--min-auroc", "0", "--threads", "1");
             Assert.True(r.ExitCode == 0, r.Stderr);
-            foreach (var file in new[] { "code.npz", "model/weights.npz", "model/model.json", "saliency.npy", "filters.meme", "core-motifs.meme" })
+            foreach (var file in new[]
+            {
+                "code.npz", "population/population.json", "population/models/bn-exponential-none-s0/model/weights.npz",
+                "length-weights.json", "saliency.npy", "filters.meme", "core-motifs.meme",
+                "population-report.html", "search-report.html", "model-report.html",
+            })
             {
                 Assert.True(File.Exists(Path.Combine(outDir, file)), $"missing {file}");
             }
 
-            Assert.Contains("step 7/9: motiflens decode", r.Stderr);
-            Assert.Contains("step 9/9: motiflens search", r.Stderr);
+            Assert.Equal(8, File.ReadLines(Path.Combine(outDir, "population", "population.tsv")).Count() - 1);
+            Assert.Contains("step 3/12: motiflens calibrate", r.Stderr);
+            Assert.Contains("step 9/12: motiflens search", r.Stderr);
+            Assert.EndsWith($"report: {Path.Combine(outDir, "population-report.html")}", r.Stderr.TrimEnd());
             Assert.True(File.Exists(Path.Combine(outDir, "search", "history.jsonl")), "missing search/history.jsonl");
             Assert.Equal(16, File.ReadLines(Path.Combine(outDir, "search", "history.jsonl")).Count(l => l.Length > 0));
             Assert.Contains("K = ", r.Stdout + r.Stderr);
 
-            // A second run replaces the earlier demo's folder.
-            var again = CliHarness.Run("demo", "--out", outDir, "--n", "600", "--epochs", "1", "--threads", "1");
-            Assert.Equal(0, again.ExitCode);
+            Assert.True(File.Exists(Path.Combine(outDir, ".motiflens-demo")), "missing the demo marker");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Demo_ReplacesTheFolderOfAnEarlierDemo()
+    {
+        var dir = CliHarness.TempDir();
+        try
+        {
+            var outDir = Path.Combine(dir, "demo");
+            DemoCommand.PrepareFolder(outDir);
+            File.WriteAllText(Path.Combine(outDir, "stale.npz"), "from the earlier demo");
+            DemoCommand.PrepareFolder(outDir);
+            Assert.False(File.Exists(Path.Combine(outDir, "stale.npz")));
+            Assert.True(File.Exists(Path.Combine(outDir, ".motiflens-demo")));
         }
         finally
         {

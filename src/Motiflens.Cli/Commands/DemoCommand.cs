@@ -8,44 +8,19 @@ using Motiflens.IO;
 namespace Motiflens.Cli.Commands;
 
 /// <summary>
-/// <c>motiflens demo</c>: the typical session of DESIGN.md, small and on built-in data: simulate, train,
-/// evaluate, attribute, score, compare filters with known motifs, then a short BioNAS architecture search on the
-/// MYC task. Each step runs the very command a user would type (printed before it runs), so the demo exercises
-/// and teaches the real CLI.
+/// <c>motiflens demo</c>: the typical session of DESIGN.md, small and on built-in data: simulate the <c>code</c> task,
+/// train and score a small population of models, calibrate the multi-scale KLD's length weights on it, attribute and
+/// score one member with those weights, compare its filters with the planted motifs, run a short BioNAS search
+/// (λ = 1) on the MYC task, and write HTML reports of the population, the search and the member. Each step runs the
+/// very command a user would type (printed before it runs), so the demo exercises and teaches the real CLI.
 /// </summary>
 public static class DemoCommand
 {
     /// <summary>The motifs planted by the <c>code</c> preset: the knowledge the learned filters are compared with.</summary>
     private static readonly string[] CoreMotifs = ["SP1", "GABPA", "CEBPB", "MAX", "YY1"];
 
-    /// <summary>
-    /// The model of examples/models/cnn-deep-exp.json (after Koo &amp; Ploenzke 2021's CNN-deep with an exponential
-    /// first layer, which tends to give clean attribution maps): BatchNorm after each layer, pooling, a dense head.
-    /// </summary>
-    private const string DemoSpec = """
-        {
-          "input": {"length": 200, "alphabet": "ACGT"},
-          "layers": [
-            {"type": "conv1d", "filters": 32, "kernel_size": 19, "padding": "same"},
-            {"type": "batchnorm"},
-            {"type": "exponential"},
-            {"type": "maxpool1d", "pool_size": 4},
-            {"type": "dropout", "rate": 0.1},
-            {"type": "conv1d", "filters": 48, "kernel_size": 7, "padding": "same"},
-            {"type": "batchnorm"},
-            {"type": "relu"},
-            {"type": "maxpool1d", "pool_size": 4},
-            {"type": "dropout", "rate": 0.2},
-            {"type": "flatten"},
-            {"type": "dense", "units": 96},
-            {"type": "batchnorm"},
-            {"type": "relu"},
-            {"type": "dropout", "rate": 0.5},
-            {"type": "dense", "units": 1, "activation": "sigmoid"}
-          ],
-          "loss": "bce"
-        }
-        """;
+    /// <summary>Written into the output folder so a later demo knows it may replace it.</summary>
+    private const string Marker = ".motiflens-demo";
 
     public static Command Create()
     {
@@ -59,45 +34,57 @@ public static class DemoCommand
             Description = "Number of simulated sequences (the 'code' task, 200 nt)",
             DefaultValueFactory = _ => 10000,
         };
-        var epochsOption = new Option<int>("--epochs")
+        var epochsOption = new Option<int?>("--epochs")
         {
-            Description = "Training epochs (early stopping may end sooner)",
-            DefaultValueFactory = _ => 25,
+            Description = "Maximum training epochs of each population member and search child (default: the small grid's 4, the search's 10)",
+        };
+        var minAurocOption = new Option<double>("--min-auroc")
+        {
+            Description = "Calibrate on the population members with at least this test AUROC",
+            DefaultValueFactory = _ => 0.9,
         };
         var seedOption = CommonOptions.Seed();
         var threadsOption = CommonOptions.Threads();
-        var command = new Command("demo", "Run a small end-to-end session on built-in data: simulate, train, evaluate, attribute, score, compare filters with known motifs")
+        var command = new Command("demo", "Run a small end-to-end session on built-in data: simulate, a small model population, calibrate, attribute and score, compare filters with known motifs, a BioNAS search, HTML reports")
         {
-            outOption, nOption, epochsOption, seedOption, threadsOption,
+            outOption, nOption, epochsOption, minAurocOption, seedOption, threadsOption,
         };
         command.SetAction(parseResult => CommandRunner.Run(ct => Run(
             parseResult.GetValue(outOption)!,
             parseResult.GetValue(nOption),
             parseResult.GetValue(epochsOption),
+            parseResult.GetValue(minAurocOption),
             parseResult.GetValue(seedOption),
             CommonOptions.CheckThreads(parseResult.GetValue(threadsOption)),
             ct)));
         return command;
     }
 
-    private static int Run(string outDir, int n, int epochs, int seed, int threads, CancellationToken ct)
+    private static int Run(string outDir, int n, int? epochs, double minAuroc, int seed, int threads, CancellationToken ct)
     {
         if (n < 500)
         {
             throw new InputException($"--n must be at least 500 so every split has positives; got {n}");
         }
 
-        if (epochs < 1)
+        if (epochs is < 1)
         {
             throw new InputException($"--epochs must be at least 1; got {epochs}");
+        }
+
+        if (!(minAuroc is >= 0 and <= 1))
+        {
+            throw new InputException($"--min-auroc must be between 0 and 1; got {minAuroc}");
         }
 
         PrepareFolder(outDir);
         string I(int v) => v.ToString(CultureInfo.InvariantCulture);
         string P(string name) => Path.Combine(outDir, name);
         var data = P("code.npz");
-        var spec = P("demo-model.json");
-        var model = P("model");
+        var population = P("population");
+        var weights = P("length-weights.json");
+        var member = $"bn-exponential-none-s{I(seed)}";
+        var model = Path.Combine(population, "models", member, "model");
         var saliency = P("saliency.npy");
         var motifs = P("core-motifs.meme");
         var filters = P("filters.meme");
@@ -105,28 +92,35 @@ public static class DemoCommand
         var mycMotif = P("myc.meme");
         var space = P("bionas-216.yaml");
         var search = P("search");
+        var populationReport = P("population-report.html");
+        var searchReport = P("search-report.html");
+        var modelReport = P("model-report.html");
 
-        AtomicFile.WriteAllText(spec, DemoSpec);
         MemeWriter.Write(motifs, CoreMotifs.Select(BuiltinMotifs.Get));
         MemeWriter.Write(mycMotif, [BuiltinMotifs.Get("MYC")]);
         WriteResource("bionas-216.yaml", space);
-        Output.Info($"demo: wrote the model spec {spec}, the planted motifs {motifs} and {mycMotif}, and the model space {space}");
+        Output.Info($"demo: wrote the planted motifs {motifs} and {mycMotif}, and the model space {space}");
 
+        string[] populationEpochs = epochs is { } e ? ["--epochs", I(e)] : [];
         string[][] steps =
         [
             ["simulate", "--preset", "code", "--n", I(n), "--seed", I(seed), "--out", data],
-            ["train", "--data", data, "--model", spec, "--out", model, "--epochs", I(epochs), "--patience", "5",
-                "--seed", I(seed), "--threads", I(threads)],
-            ["evaluate", "--model", model, "--data", data, "--split", "test", "--threads", I(threads)],
+            ["population", "--data", data, "--grid", "small", "--out", population, "--seed", I(seed), "--threads", I(threads),
+                .. populationEpochs],
+            ["calibrate", "--population", population, "--out", weights, "--min-auroc", minAuroc.ToString(CultureInfo.InvariantCulture),
+                "--subsets", "4", "--pairs", "3", "--seed", I(seed)],
             ["attribute", "--model", model, "--data", data, "--split", "test", "--method", "saliency",
                 "--threads", I(threads), "--out", saliency],
-            ["score", "--data", data, "--attributions", saliency, "--split", "test", "--positives-only"],
+            ["score", "--data", data, "--attributions", saliency, "--split", "test", "--positives-only", "--weights", weights],
             ["knowledge", "--model", model, "--motifs", motifs],
             ["decode", "--model", model, "--out", filters],
             ["simulate", "--preset", "single", "--n", I(Math.Max(500, n / 2)), "--seed", I(seed), "--out", myc],
             ["search", "--space", space, "--data", myc, "--knowledge", mycMotif, "--lambda", "1", "--episodes", "4",
-                "--children-per-episode", "4", "--epochs", I(Math.Min(epochs, 10)), "--seed", I(seed),
+                "--children-per-episode", "4", "--epochs", I(Math.Min(epochs ?? 10, 10)), "--seed", I(seed),
                 "--threads", I(threads), "--out", search],
+            ["report", "--input", population, "--out", populationReport, "--threads", I(threads)],
+            ["report", "--input", search, "--out", searchReport, "--data", myc, "--knowledge", mycMotif, "--threads", I(threads)],
+            ["report", "--input", model, "--out", modelReport, "--data", data, "--knowledge", motifs, "--threads", I(threads)],
         ];
 
         var total = Stopwatch.StartNew();
@@ -149,10 +143,13 @@ public static class DemoCommand
         Output.Info(string.Empty);
         Output.Info($"demo: done in {total.Elapsed.TotalSeconds:F0} s. Outputs in {outDir}:");
         Output.Info($"  {data}  simulated dataset with ground truth (x_*, y_*, pwm_*, embeddings_*)");
-        Output.Info($"  {model}/  trained model (model.json, weights.npz, training.tsv, metrics.json)");
-        Output.Info($"  {saliency}  saliency maps of the test split (N, L, 4)");
-        Output.Info($"  {filters}  first-layer filters as MEME motifs (compare with {motifs}, e.g. with Tomtom)");
+        Output.Info($"  {population}/  8 trained models with test AUROC, SNR and KLDs (population.tsv, population.json, models/<id>/)");
+        Output.Info($"  {weights}  multi-scale KLD length weights calibrated on that population");
+        Output.Info($"  {saliency}  saliency maps of {member} on the test split (N, L, 4)");
+        Output.Info($"  {filters}  its first-layer filters as MEME motifs (compare with {motifs}, e.g. with Tomtom)");
         Output.Info($"  {search}/  a short BioNAS search on the MYC task (history.jsonl, controller state, best models); longer: --episodes");
+        Output.Info($"  {searchReport}  the search report;  {modelReport}  the model report");
+        Output.Info($"report: {populationReport}");
         return ExitCodes.Success;
     }
 
@@ -160,11 +157,11 @@ public static class DemoCommand
     /// Creates the output folder, or clears one that an earlier demo wrote (recognised by its dataset);
     /// refuses to touch any other non-empty folder.
     /// </summary>
-    private static void PrepareFolder(string outDir)
+    internal static void PrepareFolder(string outDir)
     {
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
         {
-            if (!File.Exists(Path.Combine(outDir, "demo-model.json")))
+            if (!File.Exists(Path.Combine(outDir, Marker)) && !File.Exists(Path.Combine(outDir, "demo-model.json")))
             {
                 throw new InputException(outDir, 0, "folder exists and is not an earlier demo's output; choose another --out");
             }
@@ -173,6 +170,7 @@ public static class DemoCommand
         }
 
         Directory.CreateDirectory(outDir);
+        AtomicFile.WriteAllText(Path.Combine(outDir, Marker), "written by motiflens demo; a later demo may replace this folder\n");
     }
 
     private static void WriteResource(string name, string path)
