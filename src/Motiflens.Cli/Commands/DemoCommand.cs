@@ -119,7 +119,7 @@ public static class DemoCommand
                 "--children-per-episode", "4", "--epochs", I(Math.Min(epochs ?? 10, 10)), "--seed", I(seed),
                 "--threads", I(threads), "--out", search],
             ["report", "--input", population, "--out", populationReport, "--threads", I(threads)],
-            ["report", "--input", search, "--out", searchReport, "--data", myc, "--knowledge", mycMotif, "--threads", I(threads)],
+            ["report", "--input", search, "--out", searchReport, "--data", myc, "--threads", I(threads)],
             ["report", "--input", model, "--out", modelReport, "--data", data, "--knowledge", motifs, "--threads", I(threads)],
         ];
 

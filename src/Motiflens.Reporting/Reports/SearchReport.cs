@@ -15,6 +15,9 @@ internal static class SearchReport
     public const string HistoryFile = "history.jsonl";
     public const string SettingsFile = "search.json";
 
+    /// <summary>The run's evaluation context (written by the search): data, knowledge file and motif ids.</summary>
+    public const string EvaluationFile = "evaluation.json";
+
     /// <summary>One child of history.jsonl (the fields the report uses).</summary>
     private sealed record Child(int Trial, int Episode, int[] Tokens, string[] Layers, double Loss, double Knowledge, double Reward, bool Ok, string? Reason, double WallSeconds);
 
@@ -41,6 +44,21 @@ internal static class SearchReport
         else
         {
             notes.Add("no search.json");
+        }
+
+        // The knowledge file and motif ids the children were scored against live in the run's evaluation.json.
+        var evaluationPath = Path.Combine(dir, EvaluationFile);
+        if (File.Exists(evaluationPath))
+        {
+            using var doc = ModelReport.ReadJson(evaluationPath);
+            foreach (var key in new[] { "knowledge", "motifs" })
+            {
+                if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(key, out var value)
+                    && value.ValueKind is JsonValueKind.String or JsonValueKind.Array)
+                {
+                    settings.TryAdd(key, value.Clone());
+                }
+            }
         }
 
         var children = ReadHistory(Path.Combine(dir, HistoryFile), notes);

@@ -76,6 +76,18 @@ public class ReportBuilderTests
     }
 
     [Fact]
+    public void SearchReport_TakesTheKnowledgeFileFromTheRunsEvaluationJson()
+    {
+        using var f = new ReportFixtures();
+        var dir = f.Search();
+        var motifs = f.Motifs().Replace("\\", "\\\\", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(dir, "evaluation.json"), $"{{\"data\": \"d.npz\", \"knowledge\": \"{motifs}\", \"motifs\": []}}");
+        var report = ReportBuilder.Build(dir);
+        Assert.Equal(1, Count(report.Charts, "match"));    // the known motif above its best filter, without --knowledge
+        Assert.DoesNotContain("name no knowledge file", report.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SearchReport_WithoutBestModelOrKnowledgeSaysSo()
     {
         using var f = new ReportFixtures();
