@@ -30,6 +30,22 @@ internal static class Conv1dWeightGradient
         }
     }
 
+    /// <summary>
+    /// Categorical input, one sample: <see cref="Buckets"/> when the plan allows (<paramref name="bucketLists"/> then
+    /// holds the chunk's position lists), else <see cref="Scatter"/> through <paramref name="tmp"/> (k·in·out).
+    /// </summary>
+    public static unsafe void Categorical(Conv1dPlan plan, byte* codes, float* dys, float* dw, int[]? bucketLists, float* tmp)
+    {
+        if (plan.UsesBuckets)
+        {
+            Buckets(plan, codes, dys, dw, bucketLists!);
+        }
+        else
+        {
+            Scatter(plan, codes, dys, dw, tmp);
+        }
+    }
+
     // Short outputs make a per-sample dW GEMM mostly overhead (inner length = output length): copy the im2col rows of a
     // group of samples (~128 rows) into one matrix and run a single GEMM over all of them.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

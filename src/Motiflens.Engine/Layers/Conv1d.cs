@@ -420,14 +420,7 @@ public class Conv1d : Layer
                             fixed (byte* codes = _codes)
                             fixed (float* tmp = _scratch![chunk])
                             {
-                                if (_plan.UsesBuckets)
-                                {
-                                    Conv1dWeightGradient.Buckets(_plan, codes + (long)s * l, dys, dw, _lists![chunk]);
-                                }
-                                else
-                                {
-                                    Conv1dWeightGradient.Scatter(_plan, codes + (long)s * l, dys, dw, tmp);
-                                }
+                                Conv1dWeightGradient.Categorical(_plan, codes + (long)s * l, dys, dw, _lists?[chunk], tmp);
                             }
                         }
                         else
