@@ -1,5 +1,4 @@
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+using System.Numerics.Tensors;
 using Motiflens.Engine.Kernels;
 
 namespace Motiflens.Engine.Layers;
@@ -38,7 +37,7 @@ public sealed class BatchNorm : Layer
     private int _n;
     private int _chunks;
     private int _rowsPerSample;
-    private int _phase;
+    private Phase _phase;
     private bool _trainingForward;
 
     /// <summary>Creates the layer.</summary>
@@ -114,9 +113,9 @@ public sealed class BatchNorm : Layer
                 throw new ArgumentException($"BatchNorm in training mode needs more than one value per channel; got batch {_n} × {_rowsPerSample}");
             }
 
-            RunPhase(context, 0);
+            RunPhase(context, Phase.SumInputs);
             Combine(_part1!, _mean, 1.0 / m);
-            RunPhase(context, 1);
+            RunPhase(context, Phase.SumSquaredDeviations);
             var rm = _runningMean.Value.Span;
             var rv = _runningVar.Value.Span;
             for (int ch = 0; ch < c; ch++)
@@ -135,7 +134,7 @@ public sealed class BatchNorm : Layer
                 rv[ch] = (float)((1 - Momentum) * rv[ch] + Momentum * (var / (m - 1)));
             }
 
-            RunPhase(context, 2);
+            RunPhase(context, Phase.NormalizeTraining);
         }
         else
         {
@@ -147,7 +146,7 @@ public sealed class BatchNorm : Layer
                 _shift[ch] = _beta.Value.Data[ch] - _mean[ch] * _scale[ch];
             }
 
-            RunPhase(context, 3);
+            RunPhase(context, Phase.NormalizeEval);
         }
 
         return y;
@@ -173,12 +172,12 @@ public sealed class BatchNorm : Layer
             }
 
             var dxe = Tensor.Ensure(ref _dx, _n, InputShape);
-            RunPhase(context, 7);
+            RunPhase(context, Phase.SaliencyEval);
             _gradOut = null;
             return dxe;
         }
 
-        RunPhase(context, 4);
+        RunPhase(context, Phase.SumGradients);
         long m = (long)_n * _rowsPerSample;
         Combine(_part1!, _sumDy, 1.0);
         Combine(_part2!, _sumDyXhat, 1.0);
@@ -204,11 +203,11 @@ public sealed class BatchNorm : Layer
                     _sumDyXhat[ch] = (float)(_sumDyXhat[ch] / (double)m);
                 }
 
-                RunPhase(context, 5);
+                RunPhase(context, Phase.InputGradientTraining);
             }
             else
             {
-                RunPhase(context, 6);
+                RunPhase(context, Phase.InputGradientEval);
             }
         }
 
@@ -216,7 +215,7 @@ public sealed class BatchNorm : Layer
         return dx;
     }
 
-    private void RunPhase(LayerContext context, int phase)
+    private void RunPhase(LayerContext context, Phase phase)
     {
         _phase = phase;
         context.Pool.Run(_chunkWork, _chunks);
@@ -248,7 +247,7 @@ public sealed class BatchNorm : Layer
         {
             switch (_phase)
             {
-                case 0:
+                case Phase.SumInputs:
                     p1.AsSpan(0, c).Clear();
                     for (int r = r0; r < r1; r++)
                     {
@@ -256,22 +255,22 @@ public sealed class BatchNorm : Layer
                     }
 
                     break;
-                case 1:
+                case Phase.SumSquaredDeviations:
                     p2.AsSpan(0, c).Clear();
                     for (int r = r0; r < r1; r++)
                     {
-                        AddSquaredDeviation(x + (long)r * c, mean, b, c);
+                        BatchNormKernels.AddSquaredDeviation(x + (long)r * c, mean, b, c);
                     }
 
                     break;
-                case 2:
+                case Phase.NormalizeTraining:
                     fixed (float* xh = _xhat!.Data, inv = _invStd)
                     {
                         for (int r = r0; r < r1; r++)
                         {
                             long o = (long)r * c;
-                            Normalize(x + o, mean, inv, xh + o, c);
-                            Affine(x + o, scale, shift, y + o, c, _act == Activation.Relu);
+                            BatchNormKernels.Normalize(x + o, mean, inv, xh + o, c);
+                            BatchNormKernels.Affine(x + o, scale, shift, y + o, c, _act == Activation.Relu);
                         }
                     }
 
@@ -281,11 +280,11 @@ public sealed class BatchNorm : Layer
                     }
 
                     break;
-                case 3:
+                case Phase.NormalizeEval:
                     for (int r = r0; r < r1; r++)
                     {
                         long o = (long)r * c;
-                        Affine(x + o, scale, shift, y + o, c, _act == Activation.Relu);
+                        BatchNormKernels.Affine(x + o, scale, shift, y + o, c, _act == Activation.Relu);
                     }
 
                     if (_act != Activation.Relu)
@@ -294,7 +293,7 @@ public sealed class BatchNorm : Layer
                     }
 
                     break;
-                case 4:
+                case Phase.SumGradients:
                     p1.AsSpan(0, c).Clear();
                     p2.AsSpan(0, c).Clear();
                     fixed (float* dy = _gradOut!.Data, inv = _invStd)
@@ -308,7 +307,7 @@ public sealed class BatchNorm : Layer
                                 {
                                     long o = (long)r * c;
                                     VectorOps.AddTo(a, dy + o, c);
-                                    AddProduct(dy + o, xhat + o, b, c);
+                                    BatchNormKernels.AddProduct(dy + o, xhat + o, b, c);
                                 }
                             }
                         }
@@ -318,44 +317,44 @@ public sealed class BatchNorm : Layer
                             for (int r = r0; r < r1; r++)
                             {
                                 long o = (long)r * c;
-                                Normalize(x + o, mean, inv, xh, c);
+                                BatchNormKernels.Normalize(x + o, mean, inv, xh, c);
                                 VectorOps.AddTo(a, dy + o, c);
-                                AddProduct(dy + o, xh, b, c);
+                                BatchNormKernels.AddProduct(dy + o, xh, b, c);
                             }
                         }
                     }
 
                     break;
-                case 5:
+                case Phase.InputGradientTraining:
                     fixed (float* dy = _gradOut!.Data, dx = _dx!.Data, xh = _xhat!.Data, sa = _sumDy, sb = _sumDyXhat)
                     {
                         for (int r = r0; r < r1; r++)
                         {
                             long o = (long)r * c;
-                            InputGradientRow(dy + o, xh + o, scale, sa, sb, dx + o, c);
+                            BatchNormKernels.InputGradientRow(dy + o, xh + o, scale, sa, sb, dx + o, c);
                         }
                     }
 
                     break;
-                case 7:
+                case Phase.SaliencyEval:
                     fixed (float* dy = _gradOut!.Data, dx = _dx!.Data)
                     {
                         ActivationKernels.Backward(_act, new ReadOnlySpan<float>(y + (long)r0 * c, (r1 - r0) * c), new Span<float>(dy + (long)r0 * c, (r1 - r0) * c));
                         for (int r = r0; r < r1; r++)
                         {
                             long o = (long)r * c;
-                            Scale(dy + o, scale, dx + o, c);
+                            TensorPrimitives.Multiply(new ReadOnlySpan<float>(dy + o, c), new ReadOnlySpan<float>(scale, c), new Span<float>(dx + o, c));
                         }
                     }
 
                     break;
-                case 6:
+                case Phase.InputGradientEval:
                     fixed (float* dy = _gradOut!.Data, dx = _dx!.Data)
                     {
                         for (int r = r0; r < r1; r++)
                         {
                             long o = (long)r * c;
-                            Scale(dy + o, scale, dx + o, c);
+                            TensorPrimitives.Multiply(new ReadOnlySpan<float>(dy + o, c), new ReadOnlySpan<float>(scale, c), new Span<float>(dx + o, c));
                         }
                     }
 
@@ -364,114 +363,31 @@ public sealed class BatchNorm : Layer
         }
     }
 
-    private static unsafe void Scale(float* dy, float* scale, float* dx, int c)
+    /// <summary>The passes over the batch, each run chunk-parallel by <see cref="ChunkWork"/>.</summary>
+    private enum Phase
     {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 8 <= c; i += 8)
-            {
-                (Vector256.Load(dy + i) * Vector256.Load(scale + i)).Store(dx + i);
-            }
-        }
+        /// <summary>Training forward: per-chunk channel sums of x (→ batch mean).</summary>
+        SumInputs,
 
-        for (; i < c; i++)
-        {
-            dx[i] = dy[i] * scale[i];
-        }
-    }
+        /// <summary>Training forward: per-chunk channel sums of (x − mean)² (→ batch variance).</summary>
+        SumSquaredDeviations,
 
-    // dx = scale·(dy − a − xhat·b) per channel.
-    private static unsafe void InputGradientRow(float* dy, float* xh, float* scale, float* a, float* b, float* dx, int c)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 8 <= c; i += 8)
-            {
-                var v = Vector256.Load(scale + i) * (Vector256.Load(dy + i) - Vector256.Load(a + i) - Vector256.Load(xh + i) * Vector256.Load(b + i));
-                v.Store(dx + i);
-            }
-        }
+        /// <summary>Training forward: xhat = (x − mean)·invStd, y = act(x·scale + shift).</summary>
+        NormalizeTraining,
 
-        for (; i < c; i++)
-        {
-            dx[i] = scale[i] * (dy[i] - a[i] - xh[i] * b[i]);
-        }
-    }
+        /// <summary>Eval forward with the running statistics: y = act(x·scale + shift).</summary>
+        NormalizeEval,
 
-    private static unsafe void AddSquaredDeviation(float* x, float* mean, float* acc, int c)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 8 <= c; i += 8)
-            {
-                var d = Vector256.Load(x + i) - Vector256.Load(mean + i);
-                Vector256.Store(Vector256.Load(acc + i) + d * d, acc + i);
-            }
-        }
+        /// <summary>Backward: dy ← act'(y)·dy, per-chunk sums of dy and dy·xhat (→ dβ, dγ and the dx coefficients).</summary>
+        SumGradients,
 
-        for (; i < c; i++)
-        {
-            float d = x[i] - mean[i];
-            acc[i] += d * d;
-        }
-    }
+        /// <summary>Backward after a training forward: dx = scale·(dy − a − xhat·b).</summary>
+        InputGradientTraining,
 
-    private static unsafe void AddProduct(float* u, float* v, float* acc, int c)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 8 <= c; i += 8)
-            {
-                Vector256.Store(Vector256.Load(acc + i) + Vector256.Load(u + i) * Vector256.Load(v + i), acc + i);
-            }
-        }
+        /// <summary>Backward after an eval forward, weight gradients on: dx = scale·dy (dy already through act').</summary>
+        InputGradientEval,
 
-        for (; i < c; i++)
-        {
-            acc[i] += u[i] * v[i];
-        }
-    }
-
-    private static unsafe void Normalize(float* x, float* mean, float* inv, float* xh, int c)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 8 <= c; i += 8)
-            {
-                Vector256.Store((Vector256.Load(x + i) - Vector256.Load(mean + i)) * Vector256.Load(inv + i), xh + i);
-            }
-        }
-
-        for (; i < c; i++)
-        {
-            xh[i] = (x[i] - mean[i]) * inv[i];
-        }
-    }
-
-    // y = x·scale + shift, optionally followed by ReLU in the same pass.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Affine(float* x, float* scale, float* shift, float* y, int c, bool relu)
-    {
-        int i = 0;
-        if (Avx.IsSupported)
-        {
-            var zero = Vector256<float>.Zero;
-            for (; i + 8 <= c; i += 8)
-            {
-                var v = Avx.Add(Avx.Multiply(Avx.LoadVector256(x + i), Avx.LoadVector256(scale + i)), Avx.LoadVector256(shift + i));
-                Avx.Store(y + i, relu ? Avx.Max(zero, v) : v);
-            }
-        }
-
-        for (; i < c; i++)
-        {
-            float v = x[i] * scale[i] + shift[i];
-            y[i] = relu && !(v > 0f || float.IsNaN(v)) ? 0f : v;
-        }
+        /// <summary>Eval-mode saliency without weight gradients: dx = scale·act'(y)·dy, no statistics.</summary>
+        SaliencyEval,
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Motiflens.Engine.Kernels;
 
@@ -18,9 +17,9 @@ namespace Motiflens.Engine.Layers;
 /// </remarks>
 public class Conv1d : Layer
 {
-    private const int GemmBlock = 256;
     private readonly Action<int> _forwardChunk;
     private readonly Action<int> _backwardChunk;
+    private Conv1dPlan _plan = null!;
     private Parameter _weight = null!;
     private Parameter? _bias;
     private Parameter[] _parameters = [];
@@ -96,19 +95,22 @@ public class Conv1d : Layer
     public bool HasBias { get; }
 
     /// <summary>Input channels (after build).</summary>
-    public int InChannels { get; private set; }
+    public int InChannels => _plan?.InChannels ?? 0;
 
     /// <summary>Input length L (after build).</summary>
-    public int InputLength { get; private set; }
+    public int InputLength => _plan?.InputLength ?? 0;
 
     /// <summary>Output length (after build).</summary>
-    public int OutputLength { get; private set; }
+    public int OutputLength => _plan?.OutputLength ?? 0;
 
     /// <summary>Zero rows added on the left.</summary>
-    public int PadLeft { get; private set; }
+    public int PadLeft => _plan?.PadLeft ?? 0;
 
     /// <summary>Zero rows added on the right.</summary>
-    public int PadRight { get; private set; }
+    public int PadRight => _plan?.PadRight ?? 0;
+
+    /// <summary>The geometry and kernel strategies fixed at build.</summary>
+    internal Conv1dPlan Plan => _plan;
 
     /// <summary>Weight in the internal layout (k, in, out).</summary>
     public Parameter Weight => _weight;
@@ -119,7 +121,7 @@ public class Conv1d : Layer
     /// <inheritdoc/>
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 
-    private int PaddedLength => InputLength + PadLeft + PadRight;
+    private int PaddedLength => _plan.PaddedLength;
 
     /// <inheritdoc/>
     internal override bool TryFuseActivation(Activation activation) => FuseInto(ref _act, activation);
@@ -135,26 +137,13 @@ public class Conv1d : Layer
             throw new ArgumentException($"Conv1d needs a (length, channels) input; got ({string.Join(", ", inputShape)})");
         }
 
-        InputLength = inputShape[0];
-        InChannels = inputShape[1];
-        int span = Dilation * (KernelSize - 1);
-        if (Padding == Padding.Same)
-        {
-            PadLeft = span / 2;
-            PadRight = span - PadLeft;
-        }
-
-        OutputLength = (PaddedLength - span - 1) / Stride + 1;
-        if (PaddedLength - span - 1 < 0 || OutputLength < 1)
-        {
-            throw new ArgumentException($"Conv1d kernel_size={KernelSize}, dilation={Dilation} does not fit input length {InputLength}");
-        }
+        _plan = Conv1dPlan.Create(inputShape[1], inputShape[0], OutChannels, KernelSize, Stride, Dilation, Padding);
 
         float bound = 1f / MathF.Sqrt(InChannels * KernelSize);
         // Draw in PyTorch's (out, in, k) order so a seed means the same thing in either layout, then transpose.
         var torchOrder = UniformParameter("weight", [OutChannels, InChannels, KernelSize], bound, rng);
         _weight = new Parameter("weight", [KernelSize, InChannels, OutChannels]);
-        FromTorch(torchOrder.Value.Span, _weight.Value.Span);
+        Conv1dLayout.FromTorch(_plan, torchOrder.Value.Span, _weight.Value.Span);
         _bias = HasBias ? UniformParameter("bias", [OutChannels], bound, rng) : null;
         _parameters = _bias is null ? [_weight] : [_weight, _bias];
         return [OutputLength, OutChannels];
@@ -164,7 +153,7 @@ public class Conv1d : Layer
     public override IEnumerable<StateEntry> GetState(string prefix)
     {
         var w = new float[_weight.Size];
-        ToTorch(_weight.Value.Span, w);
+        Conv1dLayout.ToTorch(_plan, _weight.Value.Span, w);
         yield return new StateEntry(prefix + "weight", [OutChannels, InChannels, KernelSize], w);
         if (_bias is not null)
         {
@@ -176,7 +165,7 @@ public class Conv1d : Layer
     public override void SetState(string prefix, IReadOnlyDictionary<string, StateEntry> state)
     {
         var w = Lookup(state, prefix + "weight", [OutChannels, InChannels, KernelSize]);
-        FromTorch(w.Data, _weight.Value.Span);
+        Conv1dLayout.FromTorch(_plan, w.Data, _weight.Value.Span);
         if (_bias is not null)
         {
             Lookup(state, prefix + "bias", [OutChannels]).Data.AsSpan(0, OutChannels).CopyTo(_bias.Value.Span);
@@ -237,15 +226,15 @@ public class Conv1d : Layer
             Tensor.Ensure(ref _dx, _n, InputShape);
             if (!context.WeightsUnchangedSince(_wtEpoch))
             {
-                PrepareTransposedWeights();
+                Conv1dInputGradient.TransposeWeights(_plan, _weight.Value.Data, ref _wt);
                 _wtEpoch = context.WeightsEpoch;
             }
             EnsureChunks(ref _dxPad, _chunks, PaddedLength * InChannels);
-            if (UsesColumnGradient)
+            if (_plan.InputGradient == Conv1dInputGradientKind.ColumnScatter)
             {
                 EnsureChunks(ref _dyPad, _chunks, OutputLength * kc);
             }
-            else if (UsesFlippedGemm)
+            else if (_plan.InputGradient == Conv1dInputGradientKind.FlippedGemm)
             {
                 EnsureChunks(ref _dyPad, _chunks, (OutputLength + 2 * (KernelSize - 1)) * o);
             }
@@ -258,13 +247,13 @@ public class Conv1d : Layer
 
         if (UsesGroupedWeightGradient)
         {
-            EnsureChunks(ref _cols, _chunks, GroupSize * OutputLength * kc);
+            EnsureChunks(ref _cols, _chunks, _plan.GroupSize * OutputLength * kc);
         }
 
         if (_codes is not null && _needDw)
         {
             EnsureChunks(ref _scratch, _chunks, kc * o);
-            if (UsesBuckets && (_lists is null || _lists.Length < _chunks))
+            if (_plan.UsesBuckets && (_lists is null || _lists.Length < _chunks))
             {
                 _lists = new int[_chunks][];
                 for (int i = 0; i < _chunks; i++)
@@ -291,44 +280,10 @@ public class Conv1d : Layer
 
     private Tensor? _gradOut;
 
-    private bool UsesFlippedGemm => Stride == 1 && Dilation == 1;
-
-    // With fewer than 8 input channels a GEMM whose output width is Cin would waste most SIMD lanes.
-    private bool UsesColumnGradient => Stride == 1 && Dilation == 1 && InChannels < 8;
-
-    // One 256-row block of output positions (the dense GEMM's inner blocking) and unit stride.
-    private bool UsesBuckets => Stride == 1 && OutputLength <= GemmBlock && Avx.IsSupported;
-
     // Weights with one extra all-zero row per tap, (k, in + 1, out), and per-chunk position → row-offset tables.
     private void PrepareGather()
     {
-        int c = InChannels, o = OutChannels, k = KernelSize, ow = GatherRowStride;
-        if (_wext.Length < k * (c + 1) * ow)
-        {
-            _wext = GC.AllocateArray<float>(k * (c + 1) * ow, pinned: true);
-        }
-
-        var w = _weight.Value.Data;
-        for (int kk = 0; kk < k; kk++)
-        {
-            for (int ci = 0; ci <= c; ci++)
-            {
-                var dst = _wext.AsSpan((kk * (c + 1) + ci) * ow, ow);
-                dst.Clear();
-                if (ci < c)
-                {
-                    w.AsSpan((kk * c + ci) * o, o).CopyTo(dst);
-                }
-            }
-        }
-
-        if (_biasExt.Length < ow)
-        {
-            _biasExt = GC.AllocateArray<float>(ow, pinned: true);
-        }
-
-        _biasExt.AsSpan().Clear();
-        _bias?.Value.Span.CopyTo(_biasExt);
+        Conv1dGather.ExtendWeights(_plan, _weight.Value.Data, _bias is null ? default : _bias.Value.Span, ref _wext, ref _biasExt);
         if (_offsets is null || _offsets.Length < _chunks)
         {
             _offsets = new int[_chunks][];
@@ -363,12 +318,12 @@ public class Conv1d : Layer
         return output;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void ForwardChunk(int chunk)
     {
         int s0 = LayerContext.ChunkStart(_n, _chunks, chunk);
         int s1 = LayerContext.ChunkStart(_n, _chunks, chunk + 1);
-        int l = InputLength, c = InChannels, o = OutChannels, lo = OutputLength, k = KernelSize;
+        int l = InputLength, c = InChannels, o = OutChannels, lo = OutputLength;
         int outSize = lo * o;
         fixed (float* w = _weight.Value.Data, y = _out!.Data)
         {
@@ -379,15 +334,17 @@ public class Conv1d : Layer
                 {
                     // Bias and activation are applied in the gather kernel's stores.
                     fixed (byte* codes = _codes)
+                    fixed (float* wext = _wext, bext = _biasExt)
+                    fixed (int* off = _offsets![chunk])
                     {
-                        GatherSingleBlock(codes + (long)s * l, ys, chunk, epilogue: true);
+                        Conv1dGather.SingleBlock(_plan, codes + (long)s * l, ys, wext, bext, off, epilogue: true, relu: _act == Activation.Relu);
                     }
 
                     continue;
                 }
 
                 // Starting from the bias equals adding it after a single-block GEMM (a + b == b + a), saving a pass.
-                bool biasFirst = _codes is null && _bias is not null && Dilation == 1 && k * c <= GemmBlock;
+                bool biasFirst = _codes is null && _bias is not null && _plan.StartsFromBias;
                 if (biasFirst)
                 {
                     VectorOps.BroadcastRows(new Span<float>(ys, outSize), _bias!.Value.Span, lo);
@@ -400,29 +357,20 @@ public class Conv1d : Layer
                 if (_codes is not null)
                 {
                     fixed (byte* codes = _codes)
-                    fixed (float* acc = _scratch![chunk])
+                    fixed (float* acc = _scratch![chunk], wext = _wext, bext = _biasExt)
+                    fixed (int* off = _offsets![chunk])
                     {
-                        GatherSample(codes + (long)s * l, w, ys, acc, chunk);
+                        Conv1dGather.Sample(_plan, codes + (long)s * l, w, ys, acc, wext, bext, off);
                     }
                 }
                 else
                 {
                     fixed (float* xs0 = _x!.Data)
                     {
-                        float* src = PaddedSample(xs0 + (long)s * l * c, chunk);
+                        float* src = Conv1dLayout.PaddedSample(_plan, xs0 + (long)s * l * c, _pad?[chunk]);
                         fixed (float* _ = _pad is null ? null : _pad[chunk])
                         {
-                            if (Dilation == 1)
-                            {
-                                Gemm.Accumulate(src, Stride * c, 1, w, o, ys, o, lo, o, k * c);
-                            }
-                            else
-                            {
-                                for (int kk = 0; kk < k; kk++)
-                                {
-                                    Gemm.Accumulate(src + (long)kk * Dilation * c, Stride * c, 1, w + (long)kk * c * o, o, ys, o, lo, o, c);
-                                }
-                            }
+                            Conv1dForward.Dense(_plan, src, w, ys);
                         }
                     }
                 }
@@ -431,10 +379,7 @@ public class Conv1d : Layer
                 {
                     fixed (float* b = _bias.Value.Data)
                     {
-                        for (int r = 0; r < lo; r++)
-                        {
-                            VectorOps.AddTo(ys + (long)r * o, b, o);
-                        }
+                        Conv1dForward.AddBias(_plan, ys, b);
                     }
                 }
 
@@ -443,411 +388,10 @@ public class Conv1d : Layer
         }
     }
 
-    // Copies a sample into the chunk's padded buffer (pads stay zero) unless no padding is needed.
-    // The returned pointer into _pad is stable because the array is not moved while pinned by the caller's fixed.
-    private unsafe float* PaddedSample(float* xs, int chunk)
-    {
-        if (PadLeft + PadRight == 0)
-        {
-            return xs;
-        }
-
-        fixed (float* p = _pad![chunk])
-        {
-            Buffer.MemoryCopy(xs, p + (long)PadLeft * InChannels, (long)InputLength * InChannels * 4, (long)InputLength * InChannels * 4);
-            return p;
-        }
-    }
-
-    // Gather path. Reproduces the dense GEMM's summation order exactly: the GEMM sums the k·Cin products of an output
-    // in ascending order within blocks of 256 (each block's sum added to the output separately); zero products
-    // leave a sum unchanged, so summing only the selected rows in the same blocks gives identical bits.
-    // Output channels go in groups of 32 held in four AVX registers.
-    private unsafe void GatherSample(byte* codes, float* w, float* ys, float* acc, int chunk)
-    {
-        if (!Avx.IsSupported)
-        {
-            GatherSampleReference(codes, w, ys, acc);
-            return;
-        }
-
-        int l = InputLength, c = InChannels, o = OutChannels, k = KernelSize;
-        if (Dilation > 1 || k * c <= GemmBlock)
-        {
-            // One block per output (or, with dilation, one per tap, which sums in the same order from zero).
-            GatherSingleBlock(codes, ys, chunk, epilogue: false);
-            return;
-        }
-
-        for (int g0 = 0; g0 < o; g0 += 32)
-        {
-            int width = Math.Min(32, o - g0);
-            bool full = width == 32;
-            var m0 = Gemm.TailMask(Math.Clamp(width, 0, 8));
-            var m1 = Gemm.TailMask(Math.Clamp(width - 8, 0, 8));
-            var m2 = Gemm.TailMask(Math.Clamp(width - 16, 0, 8));
-            var m3 = Gemm.TailMask(Math.Clamp(width - 24, 0, 8));
-            for (int r = 0; r < OutputLength; r++)
-            {
-                float* yr = ys + (long)r * o + g0;
-                int start = r * Stride - PadLeft;
-                int block = -1;
-                bool open = false;
-                Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
-                for (int kk = 0; kk < k; kk++)
-                {
-                    int pos = start + kk * Dilation;
-                    if ((uint)pos >= (uint)l)
-                    {
-                        continue;
-                    }
-
-                    int code = codes[pos];
-                    if (code >= c)
-                    {
-                        continue;
-                    }
-
-                    // Dense path with dilation > 1 runs one GEMM per kernel tap: every tap is its own block.
-                    int b = Dilation == 1 ? (kk * c + code) / GemmBlock : kk;
-                    if (b != block)
-                    {
-                        if (open)
-                        {
-                            FlushGather(yr, a0, a1, a2, a3, m0, m1, m2, m3, full);
-                        }
-
-                        a0 = a1 = a2 = a3 = default;
-                        block = b;
-                        open = true;
-                    }
-
-                    float* wr = w + ((long)kk * c + code) * o + g0;
-                    if (full)
-                    {
-                        a0 = Avx.Add(a0, Avx.LoadVector256(wr));
-                        a1 = Avx.Add(a1, Avx.LoadVector256(wr + 8));
-                        a2 = Avx.Add(a2, Avx.LoadVector256(wr + 16));
-                        a3 = Avx.Add(a3, Avx.LoadVector256(wr + 24));
-                    }
-                    else
-                    {
-                        a0 = Avx.Add(a0, Avx.MaskLoad(wr, m0));
-                        a1 = Avx.Add(a1, Avx.MaskLoad(wr + 8, m1));
-                        a2 = Avx.Add(a2, Avx.MaskLoad(wr + 16, m2));
-                        a3 = Avx.Add(a3, Avx.MaskLoad(wr + 24, m3));
-                    }
-                }
-
-                if (open)
-                {
-                    FlushGather(yr, a0, a1, a2, a3, m0, m1, m2, m3, full);
-                }
-            }
-        }
-    }
-
-    // Four output rows at a time (independent add chains hide the add latency), 16 output channels per pass.
-    // Branch-free: each input position maps to a row offset into the weights extended by an all-zero row per tap
-    // (row stride padded to a multiple of 16, so loads need no masks), which padding and non-channel codes point at
-    // (adding +0 leaves the sum's bits unchanged).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private unsafe void GatherSingleBlock(byte* codes, float* ys, int chunk, bool epilogue)
-    {
-        if (Gemm.UseAvx512)
-        {
-            GatherSingleBlock512(codes, ys, chunk, epilogue);
-            return;
-        }
-
-        int c = InChannels, o = OutChannels, k = KernelSize, lo = OutputLength;
-        int s = Stride, d = Dilation;
-        int tapStride = (c + 1) * GatherRowStride;
-        bool relu = epilogue && _act == Activation.Relu;
-        fixed (float* wext = _wext, bext = _biasExt)
-        fixed (int* off = _offsets![chunk])
-        {
-            FillGatherOffsets(codes, off);
-
-            for (int g0 = 0; g0 < o; g0 += 16)
-            {
-                int width = Math.Min(16, o - g0);
-                // Rows are written in order, so a full 16-wide store may spill into the next row's first channels
-                // (overwritten next) when there is a single channel group; the sample's last rows are masked.
-                bool spill = width == 16 || o <= 16;
-                var m0 = Gemm.TailMask(Math.Min(width, 8));
-                var m1 = Gemm.TailMask(Math.Clamp(width - 8, 0, 8));
-                float* wg = wext + g0;
-                // Adding the bias to the finished sum is what the dense path does after its GEMM: same bits.
-                var b0 = epilogue ? Avx.LoadVector256(bext + g0) : Vector256<float>.Zero;
-                var b1 = epilogue ? Avx.LoadVector256(bext + g0 + 8) : Vector256<float>.Zero;
-                int safeRows = width == 16 ? lo : lo - (16 + o - 1) / o;
-                int r = 0;
-                for (; r + 4 <= lo; r += 4)
-                {
-                    Vector256<float> a00 = default, a01 = default, a10 = default, a11 = default;
-                    Vector256<float> a20 = default, a21 = default, a30 = default, a31 = default;
-                    int* pr = off + r * s;
-                    for (int kk = 0; kk < k; kk++)
-                    {
-                        float* wk = wg + (long)kk * tapStride;
-                        int* pk = pr + kk * d;
-                        Tap(ref a00, ref a01, wk + pk[0]);
-                        Tap(ref a10, ref a11, wk + pk[s]);
-                        Tap(ref a20, ref a21, wk + pk[2 * s]);
-                        Tap(ref a30, ref a31, wk + pk[3 * s]);
-                    }
-
-                    if (epilogue)
-                    {
-                        Epilogue(ref a00, ref a01, b0, b1, relu);
-                        Epilogue(ref a10, ref a11, b0, b1, relu);
-                        Epilogue(ref a20, ref a21, b0, b1, relu);
-                        Epilogue(ref a30, ref a31, b0, b1, relu);
-                    }
-
-                    float* yr = ys + (long)r * o + g0;
-                    StoreRow(yr, a00, a01, m0, m1, spill && r < safeRows);
-                    StoreRow(yr + o, a10, a11, m0, m1, spill && r + 1 < safeRows);
-                    StoreRow(yr + 2 * o, a20, a21, m0, m1, spill && r + 2 < safeRows);
-                    StoreRow(yr + 3 * o, a30, a31, m0, m1, spill && r + 3 < safeRows);
-                }
-
-                for (; r < lo; r++)
-                {
-                    Vector256<float> a0 = default, a1 = default;
-                    int* pr = off + r * s;
-                    for (int kk = 0; kk < k; kk++)
-                    {
-                        Tap(ref a0, ref a1, wg + (long)kk * tapStride + pr[kk * d]);
-                    }
-
-                    if (epilogue)
-                    {
-                        Epilogue(ref a0, ref a1, b0, b1, relu);
-                    }
-
-                    StoreRow(ys + (long)r * o + g0, a0, a1, m0, m1, spill && r < safeRows);
-                }
-            }
-        }
-    }
-
-    // The AVX-512 form of GatherSingleBlock: a group of 16 output channels is one zmm register, eight output rows at a
-    // time (eight independent add chains). Every lane adds the same rows in the same order, so the bits are the same.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private unsafe void GatherSingleBlock512(byte* codes, float* ys, int chunk, bool epilogue)
-    {
-        int c = InChannels, o = OutChannels, k = KernelSize, lo = OutputLength;
-        int s = Stride, d = Dilation;
-        int tapStride = (c + 1) * GatherRowStride;
-        bool relu = epilogue && _act == Activation.Relu;
-        fixed (float* wext = _wext, bext = _biasExt)
-        fixed (int* off = _offsets![chunk])
-        {
-            FillGatherOffsets(codes, off);
-
-            for (int g0 = 0; g0 < o; g0 += 16)
-            {
-                int width = Math.Min(16, o - g0);
-                bool spill = width == 16 || o <= 16;
-                var m0 = Gemm.TailMask(Math.Min(width, 8));
-                var m1 = Gemm.TailMask(Math.Clamp(width - 8, 0, 8));
-                float* wg = wext + g0;
-                var bias = epilogue ? Avx512F.LoadVector512(bext + g0) : Vector512<float>.Zero;
-                int safeRows = width == 16 ? lo : lo - (16 + o - 1) / o;
-                int r = 0;
-                for (; r + 8 <= lo; r += 8)
-                {
-                    Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
-                    Vector512<float> a4 = default, a5 = default, a6 = default, a7 = default;
-                    int* pr = off + r * s;
-                    for (int kk = 0; kk < k; kk++)
-                    {
-                        float* wk = wg + (long)kk * tapStride;
-                        int* pk = pr + kk * d;
-                        a0 = Avx512F.Add(a0, Avx512F.LoadVector512(wk + pk[0]));
-                        a1 = Avx512F.Add(a1, Avx512F.LoadVector512(wk + pk[s]));
-                        a2 = Avx512F.Add(a2, Avx512F.LoadVector512(wk + pk[2 * s]));
-                        a3 = Avx512F.Add(a3, Avx512F.LoadVector512(wk + pk[3 * s]));
-                        a4 = Avx512F.Add(a4, Avx512F.LoadVector512(wk + pk[4 * s]));
-                        a5 = Avx512F.Add(a5, Avx512F.LoadVector512(wk + pk[5 * s]));
-                        a6 = Avx512F.Add(a6, Avx512F.LoadVector512(wk + pk[6 * s]));
-                        a7 = Avx512F.Add(a7, Avx512F.LoadVector512(wk + pk[7 * s]));
-                    }
-
-                    float* yr = ys + (long)r * o + g0;
-                    StoreRow512(yr, a0, bias, epilogue, relu, m0, m1, spill && r < safeRows);
-                    StoreRow512(yr + o, a1, bias, epilogue, relu, m0, m1, spill && r + 1 < safeRows);
-                    StoreRow512(yr + 2 * o, a2, bias, epilogue, relu, m0, m1, spill && r + 2 < safeRows);
-                    StoreRow512(yr + 3 * o, a3, bias, epilogue, relu, m0, m1, spill && r + 3 < safeRows);
-                    StoreRow512(yr + 4 * o, a4, bias, epilogue, relu, m0, m1, spill && r + 4 < safeRows);
-                    StoreRow512(yr + 5 * o, a5, bias, epilogue, relu, m0, m1, spill && r + 5 < safeRows);
-                    StoreRow512(yr + 6 * o, a6, bias, epilogue, relu, m0, m1, spill && r + 6 < safeRows);
-                    StoreRow512(yr + 7 * o, a7, bias, epilogue, relu, m0, m1, spill && r + 7 < safeRows);
-                }
-
-                for (; r < lo; r++)
-                {
-                    Vector512<float> a0 = default;
-                    int* pr = off + r * s;
-                    for (int kk = 0; kk < k; kk++)
-                    {
-                        a0 = Avx512F.Add(a0, Avx512F.LoadVector512(wg + (long)kk * tapStride + pr[kk * d]));
-                    }
-
-                    StoreRow512(ys + (long)r * o + g0, a0, bias, epilogue, relu, m0, m1, spill && r < safeRows);
-                }
-            }
-        }
-    }
-
-    // Bias and ReLU as Epilogue does them, then the row store of StoreRow on the two halves.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void StoreRow512(float* y, Vector512<float> a, Vector512<float> bias, bool epilogue, bool relu,
-        Vector256<float> m0, Vector256<float> m1, bool full)
-    {
-        if (epilogue)
-        {
-            a = Avx512F.Add(a, bias);
-            if (relu)
-            {
-                a = Avx512F.Max(Vector512<float>.Zero, a);
-            }
-        }
-
-        if (full)
-        {
-            Avx512F.Store(y, a);
-        }
-        else
-        {
-            StoreRow(y, a.GetLower(), a.GetUpper(), m0, m1, false);
-        }
-    }
-
-    // Row offset into the extended weights for every padded input position: code · row stride, or the all-zero row
-    // for padding and non-channel codes (N).
-    private unsafe void FillGatherOffsets(byte* codes, int* off)
-    {
-        int l = InputLength, c = InChannels, ow = GatherRowStride, zero = c * ow;
-        for (int p = 0; p < PaddedLength; p++)
-        {
-            int pos = p - PadLeft;
-            int code = (uint)pos < (uint)l ? codes[pos] : c;
-            off[p] = code < c ? code * ow : zero;
-        }
-    }
-
-    private int GatherRowStride => (OutChannels + 15) / 16 * 16;
-
-    private bool GatherEpilogue => _codes is not null && Avx.IsSupported && (Dilation > 1 || KernelSize * InChannels <= GemmBlock)
+    private bool GatherEpilogue => _codes is not null && Avx.IsSupported && _plan.GathersInOneBlock
         && _act is Activation.Identity or Activation.Relu;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Epilogue(ref Vector256<float> a0, ref Vector256<float> a1, Vector256<float> b0, Vector256<float> b1, bool relu)
-    {
-        a0 = Avx.Add(a0, b0);
-        a1 = Avx.Add(a1, b1);
-        if (relu)
-        {
-            // maxps(0, v) keeps NaN like the separate ReLU kernel.
-            a0 = Avx.Max(Vector256<float>.Zero, a0);
-            a1 = Avx.Max(Vector256<float>.Zero, a1);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Tap(ref Vector256<float> a0, ref Vector256<float> a1, float* wr)
-    {
-        a0 = Avx.Add(a0, Avx.LoadVector256(wr));
-        a1 = Avx.Add(a1, Avx.LoadVector256(wr + 8));
-    }
-
-    // The output starts at zero and 0 + acc == acc bit for bit (acc starts at +0, so it is never −0): store directly.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void StoreRow(float* y, Vector256<float> a0, Vector256<float> a1, Vector256<float> m0, Vector256<float> m1, bool full)
-    {
-        if (full)
-        {
-            Avx.Store(y, a0);
-            Avx.Store(y + 8, a1);
-        }
-        else
-        {
-            Avx.MaskStore(y, m0, a0);
-            Avx.MaskStore(y + 8, m1, a1);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void FlushGather(float* y, Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3,
-        Vector256<float> m0, Vector256<float> m1, Vector256<float> m2, Vector256<float> m3, bool full)
-    {
-        if (full)
-        {
-            Avx.Store(y, Avx.Add(Avx.LoadVector256(y), a0));
-            Avx.Store(y + 8, Avx.Add(Avx.LoadVector256(y + 8), a1));
-            Avx.Store(y + 16, Avx.Add(Avx.LoadVector256(y + 16), a2));
-            Avx.Store(y + 24, Avx.Add(Avx.LoadVector256(y + 24), a3));
-        }
-        else
-        {
-            Avx.MaskStore(y, m0, Avx.Add(Avx.MaskLoad(y, m0), a0));
-            Avx.MaskStore(y + 8, m1, Avx.Add(Avx.MaskLoad(y + 8, m1), a1));
-            Avx.MaskStore(y + 16, m2, Avx.Add(Avx.MaskLoad(y + 16, m2), a2));
-            Avx.MaskStore(y + 24, m3, Avx.Add(Avx.MaskLoad(y + 24, m3), a3));
-        }
-    }
-
-    /// <summary>Scalar-loop reference of <see cref="GatherSample"/> (same summation order).</summary>
-    internal unsafe void GatherSampleReference(byte* codes, float* w, float* ys, float* acc)
-    {
-        int l = InputLength, c = InChannels, o = OutChannels, k = KernelSize;
-        for (int r = 0; r < OutputLength; r++)
-        {
-            float* row = ys + (long)r * o;
-            int start = r * Stride - PadLeft;
-            int block = -1;
-            bool open = false;
-            for (int kk = 0; kk < k; kk++)
-            {
-                int pos = start + kk * Dilation;
-                if ((uint)pos >= (uint)l)
-                {
-                    continue;
-                }
-
-                int code = codes[pos];
-                if (code >= c)
-                {
-                    continue;
-                }
-
-                int b = Dilation == 1 ? (kk * c + code) / GemmBlock : kk;
-                if (b != block)
-                {
-                    if (open)
-                    {
-                        VectorOps.AddToReference(row, acc, o);
-                    }
-
-                    new Span<float>(acc, o).Clear();
-                    block = b;
-                    open = true;
-                }
-
-                VectorOps.AddToReference(acc, w + ((long)kk * c + code) * o, o);
-            }
-
-            if (open)
-            {
-                VectorOps.AddToReference(row, acc, o);
-            }
-        }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void BackwardChunk(int chunk)
     {
         int s0 = LayerContext.ChunkStart(_n, _chunks, chunk);
@@ -876,14 +420,7 @@ public class Conv1d : Layer
                             fixed (byte* codes = _codes)
                             fixed (float* tmp = _scratch![chunk])
                             {
-                                if (UsesBuckets)
-                                {
-                                    BucketWeightGradient(codes + (long)s * l, dys, dw, chunk);
-                                }
-                                else
-                                {
-                                    ScatterWeightGradient(codes + (long)s * l, dys, dw, tmp);
-                                }
+                                Conv1dWeightGradient.Categorical(_plan, codes + (long)s * l, dys, dw, _lists?[chunk], tmp);
                             }
                         }
                         else
@@ -891,18 +428,8 @@ public class Conv1d : Layer
                             fixed (float* xs0 = _x!.Data)
                             fixed (float* _ = _pad is null ? null : _pad[chunk])
                             {
-                                float* src = PaddedSample(xs0 + (long)s * l * c, chunk);
-                                if (Dilation == 1)
-                                {
-                                    Gemm.Accumulate(src, 1, Stride * c, dys, o, dw, o, kc, o, lo);
-                                }
-                                else
-                                {
-                                    for (int kk = 0; kk < k; kk++)
-                                    {
-                                        Gemm.Accumulate(src + (long)kk * Dilation * c, 1, Stride * c, dys, o, dw + (long)kk * c * o, o, c, o, lo);
-                                    }
-                                }
+                                float* src = Conv1dLayout.PaddedSample(_plan, xs0 + (long)s * l * c, _pad?[chunk]);
+                                Conv1dWeightGradient.Dense(_plan, src, dys, dw);
                             }
                         }
 
@@ -912,283 +439,24 @@ public class Conv1d : Layer
 
                 if (_needDx)
                 {
-                    InputGradientSample(dys, s, chunk);
+                    fixed (float* dx = _dx!.Data)
+                    {
+                        Conv1dInputGradient.Sample(_plan, dys, dx + (long)s * l * c, _dxPad![chunk], _dyPad?[chunk], _wt);
+                    }
                 }
             }
 
             if (grouped)
             {
-                GroupedWeightGradient(dy, s0, s1, chunk);
-            }
-        }
-    }
-
-    // Short outputs make a per-sample dW GEMM mostly overhead (inner length = output length): copy the im2col rows of a
-    // group of samples (~128 rows) into one matrix and run a single GEMM over all of them.
-    private bool UsesGroupedWeightGradient => _needDw && _codes is null && Dilation == 1 && OutputLength < GroupRows && InChannels >= 8;
-
-    private const int GroupRows = 128;
-
-    private int GroupSize => Math.Max(1, GroupRows / OutputLength);
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private unsafe void GroupedWeightGradient(float* dy, int s0, int s1, int chunk)
-    {
-        int l = InputLength, c = InChannels, o = OutChannels, lo = OutputLength, kc = KernelSize * c;
-        int g = GroupSize;
-        fixed (float* cols = _cols![chunk], dw = _dwPart![chunk], db = _dbPart![chunk], xs0 = _x!.Data)
-        fixed (float* _ = _pad is null ? null : _pad[chunk])
-        {
-            for (int g0 = s0; g0 < s1; g0 += g)
-            {
-                int gn = Math.Min(g, s1 - g0);
-                for (int s = g0; s < g0 + gn; s++)
+                fixed (float* cols = _cols![chunk], dw = _dwPart![chunk], db = _dbPart![chunk], xs0 = _x!.Data)
+                fixed (float* _ = _pad is null ? null : _pad[chunk])
                 {
-                    float* src = PaddedSample(xs0 + (long)s * l * c, chunk);
-                    float* dst = cols + (long)(s - g0) * lo * kc;
-                    for (int r = 0; r < lo; r++)
-                    {
-                        Buffer.MemoryCopy(src + (long)r * Stride * c, dst + (long)r * kc, kc * 4L, kc * 4L);
-                    }
-                }
-
-                float* dyg = dy + (long)g0 * lo * o;
-                Gemm.Accumulate(cols, 1, kc, dyg, o, dw, o, kc, o, gn * lo);
-                VectorOps.AddColumnSums(dyg, gn * lo, o, db);
-            }
-        }
-    }
-
-    // dW[kk, code, :] = Σ dy[r, :] over output rows r whose tap kk reads channel `code`. Positions are bucketed by
-    // code once per sample; each (tap, code) sum then runs in registers over its bucket in ascending r — the order,
-    // starting from zero, in which the dense GEMM (inner index = output position) sums, so bits are identical.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private unsafe void BucketWeightGradient(byte* codes, float* dys, float* dw, int chunk)
-    {
-        int l = InputLength, c = InChannels, o = OutChannels, k = KernelSize, lo = OutputLength, d = Dilation;
-        fixed (int* lists = _lists![chunk])
-        {
-            int* counts = lists + c * l;
-            new Span<int>(counts, c).Clear();
-            for (int p = 0; p < l; p++)
-            {
-                int code = codes[p];
-                if (code < c)
-                {
-                    lists[code * l + counts[code]++] = p + PadLeft;
-                }
-            }
-
-            for (int g0 = 0; g0 < o; g0 += 32)
-            {
-                int width = Math.Min(32, o - g0);
-                var m0 = Gemm.TailMask(Math.Clamp(width, 0, 8));
-                var m1 = Gemm.TailMask(Math.Clamp(width - 8, 0, 8));
-                var m2 = Gemm.TailMask(Math.Clamp(width - 16, 0, 8));
-                var m3 = Gemm.TailMask(Math.Clamp(width - 24, 0, 8));
-                bool full = width == 32;
-                float* dyg = dys + g0;
-                for (int kk = 0; kk < k; kk++)
-                {
-                    int shift = kk * d;
-                    for (int code = 0; code < c; code++)
-                    {
-                        int* list = lists + code * l;
-                        int count = counts[code];
-                        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
-                        for (int i = 0; i < count; i++)
-                        {
-                            int r = list[i] - shift;
-                            if ((uint)r >= (uint)lo)
-                            {
-                                continue;
-                            }
-
-                            float* row = dyg + (long)r * o;
-                            if (full)
-                            {
-                                a0 = Avx.Add(a0, Avx.LoadVector256(row));
-                                a1 = Avx.Add(a1, Avx.LoadVector256(row + 8));
-                                a2 = Avx.Add(a2, Avx.LoadVector256(row + 16));
-                                a3 = Avx.Add(a3, Avx.LoadVector256(row + 24));
-                            }
-                            else
-                            {
-                                a0 = Avx.Add(a0, Avx.MaskLoad(row, m0));
-                                a1 = Avx.Add(a1, Avx.MaskLoad(row + 8, m1));
-                                a2 = Avx.Add(a2, Avx.MaskLoad(row + 16, m2));
-                                a3 = Avx.Add(a3, Avx.MaskLoad(row + 24, m3));
-                            }
-                        }
-
-                        FlushGather(dw + ((long)kk * c + code) * o + g0, a0, a1, a2, a3, m0, m1, m2, m3, full);
-                    }
+                    Conv1dWeightGradient.Grouped(_plan, dy, s0, s1, xs0, _pad?[chunk], cols, dw, db);
                 }
             }
         }
     }
 
-    // dW[kk, code, :] += dy[l, :] for the selected rows, summed per sample in blocks of 256 output positions
-    // exactly as the dense GEMM (inner index = output position) does.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private unsafe void ScatterWeightGradient(byte* codes, float* dys, float* dw, float* tmp)
-    {
-        int l = InputLength, c = InChannels, o = OutChannels, k = KernelSize, lo = OutputLength;
-        int size = k * c * o;
-        for (int r0 = 0; r0 < lo; r0 += GemmBlock)
-        {
-            int r1 = Math.Min(lo, r0 + GemmBlock);
-            new Span<float>(tmp, size).Clear();
-            for (int r = r0; r < r1; r++)
-            {
-                int start = r * Stride - PadLeft;
-                for (int kk = 0; kk < k; kk++)
-                {
-                    int pos = start + kk * Dilation;
-                    if ((uint)pos >= (uint)l)
-                    {
-                        continue;
-                    }
-
-                    int code = codes[pos];
-                    if (code < c)
-                    {
-                        VectorOps.AddTo(tmp + ((long)kk * c + code) * o, dys + (long)r * o, o);
-                    }
-                }
-            }
-
-            VectorOps.AddTo(dw, tmp, size);
-        }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private unsafe void InputGradientSample(float* dys, int s, int chunk)
-    {
-        int l = InputLength, c = InChannels, o = OutChannels, lo = OutputLength, k = KernelSize;
-        int lp = PaddedLength;
-        bool padded = PadLeft + PadRight > 0;
-        fixed (float* dx = _dx!.Data, dxp = _dxPad![chunk], wt = _wt)
-        {
-            float* dxs = dx + (long)s * l * c;
-            if (!UsesColumnGradient && UsesFlippedGemm)
-            {
-                // dx[j] = Σ_k' dyPad[j + k'] · Wflip[k'] with dyPad = dy framed by k−1 zero rows: one GEMM, inner k·out,
-                // over the unpadded rows only (padded positions' gradients are never needed), written straight into dx.
-                fixed (float* dyp = _dyPad![chunk])
-                {
-                    int frame = (k - 1) * o;
-                    new Span<float>(dyp, frame).Clear();
-                    new Span<float>(dyp + frame + (long)lo * o, frame).Clear();
-                    Buffer.MemoryCopy(dys, dyp + frame, (long)lo * o * 4, (long)lo * o * 4);
-                    new Span<float>(dxs, l * c).Clear();
-                    Gemm.Accumulate(dyp + (long)PadLeft * o, o, 1, wt, c, dxs, c, l, c, k * o);
-                }
-
-                return;
-            }
-
-            float* target = padded ? dxp : dxs;
-            new Span<float>(target, lp * c).Clear();
-            if (UsesColumnGradient)
-            {
-                // Few input channels: Z = dY·Wᵀ with a wide (k·in) output, then scatter-add ("col2im"): the rows of Z
-                // are exactly the contiguous k·in slices of dx that output position l touched.
-                fixed (float* z = _dyPad![chunk])
-                {
-                    int kc = k * c;
-                    new Span<float>(z, lo * kc).Clear();
-                    Gemm.Accumulate(dys, o, 1, wt, kc, z, kc, lo, kc, o);
-                    for (int r = 0; r < lo; r++)
-                    {
-                        VectorOps.AddTo(target + (long)r * c, z + (long)r * kc, kc);
-                    }
-                }
-            }
-            else
-            {
-                for (int kk = 0; kk < k; kk++)
-                {
-                    Gemm.Accumulate(dys, o, 1, wt + (long)kk * o * c, c, target + (long)kk * Dilation * c, Stride * c, lo, c, o);
-                }
-            }
-
-            if (padded)
-            {
-                Buffer.MemoryCopy(dxp + (long)PadLeft * c, dxs, (long)l * c * 4, (long)l * c * 4);
-            }
-        }
-    }
-
-    // wt[kk][o][c] = W[kk][c][o], with the taps reversed for the single flipped GEMM (stride 1, dilation 1).
-    private void PrepareTransposedWeights()
-    {
-        int c = InChannels, o = OutChannels, k = KernelSize;
-        if (_wt.Length < k * c * o)
-        {
-            _wt = new float[k * c * o];
-        }
-
-        var w = _weight.Value.Data;
-        if (UsesColumnGradient)
-        {
-            // wt[o][kk·in + c] = W[kk][c][o]: the (out, k·in) matrix.
-            int kc = k * c;
-            for (int r = 0; r < kc; r++)
-            {
-                for (int oi = 0; oi < o; oi++)
-                {
-                    _wt[oi * kc + r] = w[r * o + oi];
-                }
-            }
-
-            return;
-        }
-
-        bool flip = UsesFlippedGemm;
-        for (int kk = 0; kk < k; kk++)
-        {
-            int dst = (flip ? k - 1 - kk : kk) * o * c;
-            for (int ci = 0; ci < c; ci++)
-            {
-                int src = (kk * c + ci) * o;
-                for (int oi = 0; oi < o; oi++)
-                {
-                    _wt[dst + oi * c + ci] = w[src + oi];
-                }
-            }
-        }
-    }
-
-    /// <summary>(out, in, k) → internal (k, in, out).</summary>
-    private void FromTorch(ReadOnlySpan<float> torch, Span<float> internalLayout)
-    {
-        int c = InChannels, o = OutChannels, k = KernelSize;
-        for (int oi = 0; oi < o; oi++)
-        {
-            for (int ci = 0; ci < c; ci++)
-            {
-                for (int kk = 0; kk < k; kk++)
-                {
-                    internalLayout[(kk * c + ci) * o + oi] = torch[(oi * c + ci) * k + kk];
-                }
-            }
-        }
-    }
-
-    /// <summary>Internal (k, in, out) → (out, in, k).</summary>
-    private void ToTorch(ReadOnlySpan<float> internalLayout, Span<float> torch)
-    {
-        int c = InChannels, o = OutChannels, k = KernelSize;
-        for (int oi = 0; oi < o; oi++)
-        {
-            for (int ci = 0; ci < c; ci++)
-            {
-                for (int kk = 0; kk < k; kk++)
-                {
-                    torch[(oi * c + ci) * k + kk] = internalLayout[(kk * c + ci) * o + oi];
-                }
-            }
-        }
-    }
+    // Dense input only: with the plan's short outputs, one GEMM per group of samples.
+    private bool UsesGroupedWeightGradient => _needDw && _codes is null && _plan.GroupsWeightGradient;
 }

@@ -7,6 +7,7 @@ namespace Motiflens.Engine.Spec;
 /// </summary>
 public sealed record LayerSpec
 {
+    /// <summary>The layer type (its descriptor in <see cref="LayerCatalog"/>).</summary>
     public required LayerType Type { get; init; }
 
     /// <summary>Activation applied after the layer (conv1d, dense, sfc; always sigmoid for denovo_conv1d) or the activation of an activation layer.</summary>
@@ -50,9 +51,8 @@ public sealed record LayerSpec
     public IReadOnlyList<LayerSpec> Layers { get; init; } = [];
 
     /// <summary>The JSON <c>"type"</c> string of this layer.</summary>
-    public string TypeName => Type == LayerType.Activation ? ModelSpecJson.ActivationName(Activation) : ModelSpecJson.TypeName(Type);
+    public string TypeName => Type.TypeName(this);
 
     /// <summary>Whether the layer holds trainable parameters or running statistics (and so has weights.npz keys).</summary>
-    public bool HasParameters => Type is LayerType.Conv1d or LayerType.DenovoConv1d or LayerType.Dense or LayerType.BatchNorm
-        or LayerType.Sfc or LayerType.Residual;
+    public bool HasParameters => Type.HasParameters;
 }

@@ -27,25 +27,7 @@ public static class ModelBuilder
     private static Layer Create(LayerSpec l, bool stripActivation = false)
     {
         var act = stripActivation ? Activation.Identity : Map(l.Activation);
-        var padding = l.Padding == PaddingMode.Same ? Padding.Same : Padding.Valid;
-        return l.Type switch
-        {
-            LayerType.Conv1d => new Conv1d(l.Filters, l.KernelSize, l.Stride, l.Dilation, padding, act, l.UseBias),
-            LayerType.DenovoConv1d => new DeNovoConv1d(l.Filters, l.KernelSize, l.Stride, l.Dilation, padding),
-            LayerType.MaxPool1d => new MaxPool1d(l.PoolSize, l.Stride),
-            LayerType.AvgPool1d => new AvgPool1d(l.PoolSize, l.Stride),
-            LayerType.GlobalMaxPool1d => new GlobalMaxPool1d(),
-            LayerType.GlobalAvgPool1d => new GlobalAvgPool1d(),
-            LayerType.Flatten => new Flatten(),
-            LayerType.Dense => new Dense(l.Units, act, l.UseBias),
-            LayerType.BatchNorm => new BatchNorm((float)l.Momentum, (float)l.Eps),
-            LayerType.Dropout => new Dropout((float)l.Rate),
-            LayerType.Sfc => new SeparableFullyConnected(l.Units, l.Mirrored, act),
-            LayerType.SparseK => new SparseK((float)l.Fraction),
-            LayerType.Residual => new Residual(l.Layers.Select(inner => Create(inner))),
-            LayerType.Activation => new ActivationLayer(act),
-            _ => throw new ArgumentOutOfRangeException(nameof(l), l.Type, "unknown layer type"),
-        };
+        return l.Type.Create(l, new LayerFactoryContext(act, inner => Create(inner)));
     }
 
     private static Activation Map(ActivationKind a) => a switch

@@ -45,14 +45,14 @@ public sealed record ModelSpec
         for (int i = Layers.Count - 1; i >= 0; i--)
         {
             var layer = Layers[i];
-            if (layer.Type is LayerType.Dense or LayerType.Sfc)
+            if (layer.Type == LayerType.Dense || layer.Type == LayerType.Sfc)
             {
                 var layers = Layers.ToArray();
                 layers[i] = layer with { Units = outputs };
                 return this with { Layers = layers, OutputNames = null };
             }
 
-            if (layer.Type is not (LayerType.Activation or LayerType.Dropout or LayerType.Flatten))
+            if (layer.Type != LayerType.Activation && layer.Type != LayerType.Dropout && layer.Type != LayerType.Flatten)
             {
                 break;
             }

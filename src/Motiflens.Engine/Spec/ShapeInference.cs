@@ -81,104 +81,12 @@ public static class ShapeInference
         var shape = input;
         for (int i = 0; i < layers.Count; i++)
         {
-            var where = $"{path}[{i}]";
-            shape = Next(source, where, layers[i], shape);
+            var layer = layers[i];
+            var context = new ShapeContext(source, $"{path}[{i}]", (innerPath, inner, x) => InferBlock(source, innerPath, inner, x));
+            shape = layer.Type.OutputShape(layer, shape, context);
             shapes.Add(shape);
         }
 
         return shapes;
-    }
-
-    private static ActivationShape Next(string source, string where, LayerSpec layer, ActivationShape x)
-    {
-        InputException Bad(string problem) => new(source, where, problem);
-
-        ActivationShape NeedSequence()
-        {
-            if (x.IsFlat)
-            {
-                throw Bad($"{layer.TypeName} needs a sequence-shaped (channels, length) input, but its input is flat {x}");
-            }
-
-            return x;
-        }
-
-        switch (layer.Type)
-        {
-            case LayerType.Conv1d:
-            case LayerType.DenovoConv1d:
-            {
-                NeedSequence();
-                int span = (layer.Dilation * (layer.KernelSize - 1)) + 1;
-                if (layer.Padding == PaddingMode.Same)
-                {
-                    if (layer.Stride != 1)
-                    {
-                        throw Bad($"padding 'same' needs stride 1 (as in PyTorch); got stride {layer.Stride}");
-                    }
-
-                    return ActivationShape.Sequence(layer.Filters, x.Length);
-                }
-
-                if (span > x.Length)
-                {
-                    throw Bad($"kernel spans {span} positions (kernel_size {layer.KernelSize}, dilation {layer.Dilation}) but the input has length {x.Length}; use padding 'same' or a smaller kernel");
-                }
-
-                return ActivationShape.Sequence(layer.Filters, ((x.Length - span) / layer.Stride) + 1);
-            }
-
-            case LayerType.MaxPool1d:
-            case LayerType.AvgPool1d:
-            {
-                NeedSequence();
-                if (layer.PoolSize > x.Length)
-                {
-                    throw Bad($"pool_size {layer.PoolSize} is longer than its input (length {x.Length})");
-                }
-
-                return ActivationShape.Sequence(x.Channels, ((x.Length - layer.PoolSize) / layer.Stride) + 1);
-            }
-
-            case LayerType.GlobalMaxPool1d:
-            case LayerType.GlobalAvgPool1d:
-                NeedSequence();
-                return ActivationShape.Flat(x.Channels);
-            case LayerType.Flatten:
-                return ActivationShape.Flat(x.Size);
-            case LayerType.Dense:
-                if (!x.IsFlat)
-                {
-                    throw Bad($"dense needs a flat input, but its input is {x} per sample; add a flatten or global pool layer before it");
-                }
-
-                return ActivationShape.Flat(layer.Units);
-            case LayerType.Sfc:
-                NeedSequence();
-                return ActivationShape.Flat(layer.Units);
-            case LayerType.BatchNorm:
-            case LayerType.Dropout:
-            case LayerType.SparseK:
-            case LayerType.Activation:
-                return x;
-            case LayerType.Residual:
-            {
-                if (layer.Layers.Count == 0)
-                {
-                    throw Bad("a residual block needs at least one layer");
-                }
-
-                var inner = InferBlock(source, where + ".layers", layer.Layers, x);
-                if (inner[^1] != x)
-                {
-                    throw Bad($"a residual block must keep its input shape {x}, but its layers give {inner[^1]}; use padding 'same' and as many filters as input channels");
-                }
-
-                return x;
-            }
-
-            default:
-                throw Bad($"unsupported layer type {layer.Type}");
-        }
     }
 }

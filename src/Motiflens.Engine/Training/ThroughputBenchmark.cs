@@ -160,7 +160,7 @@ public static class ThroughputBenchmark
         {
             var l = spec.Layers[i];
             var output = shapes[i];
-            if (l.Type is LayerType.Conv1d or LayerType.DenovoConv1d)
+            if (l.Type == LayerType.Conv1d || l.Type == LayerType.DenovoConv1d)
             {
                 macs.Add((long)output.Length * l.Filters * input.Channels * l.KernelSize);
             }

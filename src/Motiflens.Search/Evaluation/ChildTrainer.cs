@@ -199,7 +199,7 @@ public sealed class ChildTrainer
         int first = -1;
         for (int i = 0; i < spec.Layers.Count; i++)
         {
-            if (spec.Layers[i].Type is LayerType.Conv1d or LayerType.DenovoConv1d)
+            if (spec.Layers[i].Type == LayerType.Conv1d || spec.Layers[i].Type == LayerType.DenovoConv1d)
             {
                 first = i;
                 break;

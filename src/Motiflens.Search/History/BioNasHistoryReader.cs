@@ -104,7 +104,12 @@ public static class BioNasHistoryReader
     {
         int colon = text.IndexOf(':', StringComparison.Ordinal);
         string name = (colon < 0 ? text : text[..colon]).Trim().Trim('\'', '"');
-        var kind = ModelSpaceReader.KindOf(name) ?? throw new FormatException($"unknown layer type '{name}' in '{text}'");
+        var kind = ModelSpaceReader.KindOf(name, out bool identity);
+        if (kind is null && !identity)
+        {
+            throw new FormatException($"unknown layer type '{name}' in '{text}'");
+        }
+
         var values = colon < 0 ? new Dictionary<string, string>() : ParseDict(text[(colon + 1)..]);
         var known = ModelSpaceReader.ParametersOf(kind);
         var given = values.Where(kv => known.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -115,7 +120,7 @@ public static class BioNasHistoryReader
         var options = space.Layers[layer].Options;
         for (int i = 0; i < options.Count; i++)
         {
-            if (options[i].Kind == kind && Agrees(options[i], given))
+            if (options[i].Type == kind && Agrees(options[i], given))
             {
                 matches.Add(i);
             }
@@ -129,8 +134,13 @@ public static class BioNasHistoryReader
         };
     }
 
-    private static bool Agrees(Operation option, Dictionary<string, string> given)
+    private static bool Agrees(Operation operation, Dictionary<string, string> given)
     {
+        if (operation.Layer is not { } option)
+        {
+            return given.Count == 0;
+        }
+
         foreach (var (key, value) in given)
         {
             bool ok = key switch

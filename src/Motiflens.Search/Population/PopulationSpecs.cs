@@ -73,7 +73,7 @@ public static class PopulationSpecs
         }
 
         var layers = spec.Layers.ToList();
-        int conv = layers.FindIndex(l => l.Type is LayerType.Conv1d);
+        int conv = layers.FindIndex(l => l.Type == LayerType.Conv1d);
         if (conv < 0)
         {
             throw new ArgumentException($"{spec.Source}: no conv1d layer, so there is no first-layer activation to vary");

@@ -60,57 +60,22 @@ public static class ModelSpaceReader
         return reader.Space(root);
     }
 
-    /// <summary>Maps an operation type name (case, '_' and '-' ignored; BioNAS/Keras spellings accepted) to its kind.</summary>
-    public static OperationKind? KindOf(string typeName)
+    /// <summary>
+    /// Maps an operation type name (case, '_' and '-' ignored; BioNAS/Keras spellings accepted) to its layer type;
+    /// <paramref name="isIdentity"/> is set for "identity"/"none" (no layer). Null when the name is unknown.
+    /// </summary>
+    public static LayerType? KindOf(string typeName, out bool isIdentity)
     {
         ArgumentNullException.ThrowIfNull(typeName);
-        var n = typeName.ToLowerInvariant().Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-        return n switch
-        {
-            "conv1d" or "conv" or "convolution" => OperationKind.Conv1d,
-            "denovo" or "denovoconv1d" or "denovoconv" => OperationKind.DenovoConv1d,
-            "identity" or "none" => OperationKind.Identity,
-            "maxpool1d" or "maxpool" or "maxpooling1d" => OperationKind.MaxPool1d,
-            "avgpool1d" or "avgpool" or "averagepooling1d" or "avgpooling1d" => OperationKind.AvgPool1d,
-            "flatten" => OperationKind.Flatten,
-            "globalmaxpool1d" or "globalmaxpool" or "globalmaxpooling1d" => OperationKind.GlobalMaxPool1d,
-            "globalavgpool1d" or "globalavgpool" or "globalaveragepooling1d" or "globalavgpooling1d" => OperationKind.GlobalAvgPool1d,
-            "sfc" or "separablefc" or "sparsefc" => OperationKind.Sfc,
-            "dense" or "fc" => OperationKind.Dense,
-            "dropout" => OperationKind.Dropout,
-            "sparsek" or "sparsekvec" => OperationKind.SparseK,
-            _ => null,
-        };
+        isIdentity = LayerCatalog.Normalize(typeName) is "identity" or "none";
+        return isIdentity ? null : LayerCatalog.FindSpace(typeName);
     }
 
     /// <summary>Maps an activation name ("relu", "sigmoid", "linear", ...) to its kind.</summary>
-    public static ActivationKind? ActivationOf(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.ToLowerInvariant() switch
-        {
-            "relu" => ActivationKind.Relu,
-            "exponential" or "exp" => ActivationKind.Exponential,
-            "sigmoid" => ActivationKind.Sigmoid,
-            "softplus" => ActivationKind.Softplus,
-            "tanh" => ActivationKind.Tanh,
-            "linear" or "identity" or "none" => ActivationKind.Linear,
-            "softmax" => ActivationKind.Softmax,
-            _ => null,
-        };
-    }
+    public static ActivationKind? ActivationOf(string name) => SpaceValues.ActivationOf(name);
 
-    /// <summary>The parameter names each operation kind accepts (aliases map to the first spelling).</summary>
-    internal static IReadOnlyList<string> ParametersOf(OperationKind kind) => kind switch
-    {
-        OperationKind.Conv1d => ["filters", "kernel_size", "activation", "padding"],
-        OperationKind.DenovoConv1d => ["filters", "kernel_size", "padding"],
-        OperationKind.MaxPool1d or OperationKind.AvgPool1d => ["pool_size", "stride"],
-        OperationKind.Sfc or OperationKind.Dense => ["units", "activation"],
-        OperationKind.Dropout => ["rate"],
-        OperationKind.SparseK => ["fraction"],
-        _ => [],
-    };
+    /// <summary>The parameter names an operation accepts (aliases map to the first spelling); none for identity.</summary>
+    internal static IReadOnlyList<string> ParametersOf(LayerType? type) => type?.SpaceParameters ?? [];
 
     internal static string CanonicalParameter(string key) => key.ToLowerInvariant() switch
     {
@@ -122,97 +87,16 @@ public static class ModelSpaceReader
 
     /// <summary>
     /// Builds one operation from parameter values given as strings (used by the YAML reader and the BioNAS history
-    /// reader). Throws <see cref="FormatException"/> with a readable message on a bad value or missing parameter.
+    /// reader); null <paramref name="type"/> is identity. Throws <see cref="FormatException"/> with a readable
+    /// message on a bad value or missing parameter.
     /// </summary>
-    internal static Operation Build(OperationKind kind, IReadOnlyDictionary<string, string> values)
-    {
-        int Int(string key)
-        {
-            if (!values.TryGetValue(key, out var s))
-            {
-                throw new FormatException($"{Name(kind)} needs '{key}'");
-            }
+    internal static Operation Build(LayerType? type, IReadOnlyDictionary<string, string> values) =>
+        type is null ? Operation.Identity : new Operation(type.FromSpace(new SpaceValues(type, values)));
 
-            if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < 1)
-            {
-                throw new FormatException($"expected a positive integer for '{key}', found '{s}'");
-            }
+    internal static string Name(LayerType? type) => type?.SpaceName ?? "identity";
 
-            return v;
-        }
-
-        double Fraction(string key, double fallback, bool allowZero)
-        {
-            if (!values.TryGetValue(key, out var s))
-            {
-                return fallback;
-            }
-
-            if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v >= 1 || v < 0 || (!allowZero && v == 0))
-            {
-                throw new FormatException($"expected a number in {(allowZero ? "[0, 1)" : "(0, 1)")} for '{key}', found '{s}'");
-            }
-
-            return v;
-        }
-
-        ActivationKind Activation(ActivationKind fallback)
-        {
-            if (!values.TryGetValue("activation", out var s))
-            {
-                return fallback;
-            }
-
-            return ActivationOf(s) ?? throw new FormatException($"expected an activation (relu, exponential, sigmoid, softplus, tanh, linear), found '{s}'");
-        }
-
-        PaddingMode Padding()
-        {
-            if (!values.TryGetValue("padding", out var s))
-            {
-                return PaddingMode.Valid;
-            }
-
-            return s.ToLowerInvariant() switch
-            {
-                "valid" => PaddingMode.Valid,
-                "same" => PaddingMode.Same,
-                _ => throw new FormatException($"expected padding 'valid' or 'same', found '{s}'"),
-            };
-        }
-
-        switch (kind)
-        {
-            case OperationKind.Conv1d:
-                return new Operation { Kind = kind, Filters = Int("filters"), KernelSize = Int("kernel_size"), Activation = Activation(ActivationKind.Relu), Padding = Padding() };
-            case OperationKind.DenovoConv1d:
-                return new Operation { Kind = kind, Filters = Int("filters"), KernelSize = Int("kernel_size"), Activation = ActivationKind.Sigmoid, Padding = Padding() };
-            case OperationKind.MaxPool1d:
-            case OperationKind.AvgPool1d:
-                int size = Int("pool_size");
-                return new Operation { Kind = kind, PoolSize = size, Stride = values.ContainsKey("stride") ? Int("stride") : size };
-            case OperationKind.Sfc:
-            case OperationKind.Dense:
-                return new Operation { Kind = kind, Units = Int("units"), Activation = Activation(ActivationKind.Relu) };
-            case OperationKind.Dropout:
-                if (!values.ContainsKey("rate"))
-                {
-                    throw new FormatException("dropout needs 'rate'");
-                }
-
-                return new Operation { Kind = kind, Rate = Fraction("rate", 0, allowZero: true) };
-            case OperationKind.SparseK:
-                return new Operation { Kind = kind, Fraction = Fraction("fraction", 0.2, allowZero: false) };
-            default:
-                return new Operation { Kind = kind };
-        }
-    }
-
-    internal static string Name(OperationKind kind) => kind switch
-    {
-        OperationKind.DenovoConv1d => "denovo",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The accepted operation type names, for messages.</summary>
+    private static string OperationTypes => string.Join(", ", LayerCatalog.SpaceNames.Take(2).Append("identity").Concat(LayerCatalog.SpaceNames.Skip(2)));
 
     private sealed class Reader(string source)
     {
@@ -309,8 +193,12 @@ public static class ModelSpaceReader
             var map = Mapping(node, "an operation such as {type: conv1d, filters: 3, kernel_size: 8}");
             var typeNode = Required(map, "type", "operation");
             var typeName = Scalar(typeNode, "an operation type");
-            var kind = KindOf(typeName) ?? throw Error(typeNode,
-                $"expected an operation type (conv1d, denovo, identity, maxpool1d, avgpool1d, flatten, globalmaxpool1d, globalavgpool1d, sfc, dense, dropout, sparsek), found '{typeName}'");
+            var kind = KindOf(typeName, out bool identity);
+            if (kind is null && !identity)
+            {
+                throw Error(typeNode, $"expected an operation type ({OperationTypes}), found '{typeName}'");
+            }
+
             var allowed = ParametersOf(kind);
             var keys = new List<string>();
             var choices = new List<List<(string Value, YamlNode Node)>>();
@@ -397,7 +285,7 @@ public static class ModelSpaceReader
             return result;
         }
 
-        private static Dictionary<string, string> WithDefaults(OperationKind kind, Dictionary<string, string> values, string key)
+        private static Dictionary<string, string> WithDefaults(LayerType? kind, Dictionary<string, string> values, string key)
         {
             // Fill the other required integers with 1 so that only the value of 'key' is judged.
             var probe = new Dictionary<string, string> { [key] = values[key] };
