@@ -4,6 +4,7 @@ using Motiflens.Engine.Checkpoints;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
 using Motiflens.IO;
+using Motiflens.Interpretation.Datasets;
 
 namespace Motiflens.Cli.Commands;
 
@@ -50,7 +51,7 @@ public static class EvaluateCommand
                 throw new InputException(dataPath, $"y_{part.Name}", $"{part.Tasks} target(s) per sequence, but the model in {modelDir} has {loaded.Spec.Outputs} output(s)");
             }
 
-            var result = ModelEvaluator.Evaluate(loaded.Model, loaded.Spec, new TrainCommand.SplitData(part), batch, ct);
+            var result = ModelEvaluator.Evaluate(loaded.Model, loaded.Spec, new DatasetSplitData(part), batch, ct);
             var o = MetricsJson.ToJson(result);
             o["split"] = part.Name;
             o["model"] = modelDir;

@@ -6,6 +6,7 @@ using Motiflens.Engine.Spec;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
 using Motiflens.IO;
+using Motiflens.Interpretation.Datasets;
 
 namespace Motiflens.Cli.Commands;
 
@@ -118,10 +119,10 @@ public static class TrainCommand
             string validText = valid is { Count: > 0 } ? $"{valid.Count} validation" : "no validation split (early stopping on training loss)";
             Output.Info($"training {Describe(parseResult.GetValue(model)!)} on {train.Count} sequences ({validText}), L = {train.Length}, {train.Tasks} task(s), {engineModel.ParameterCount:N0} parameters, {options.Threads} thread(s)");
             var result = Output.WithProgress("train", progress => trainer.Fit(
-                new SplitData(train), valid is { Count: > 0 } ? new SplitData(valid) : null, new TrainingReporter(progress), ct));
+                new DatasetSplitData(train), valid is { Count: > 0 } ? new DatasetSplitData(valid) : null, new TrainingReporter(progress), ct));
 
             var evaluated = test is { Count: > 0 } ? test : valid is { Count: > 0 } ? valid : train;
-            var metrics = ModelEvaluator.Evaluate(engineModel, spec, new SplitData(evaluated), 256, ct);
+            var metrics = ModelEvaluator.Evaluate(engineModel, spec, new DatasetSplitData(evaluated), 256, ct);
 
             WriteDirectory(outDir, replace, dir => ModelDirectory.Save(dir, spec, engineModel, options, result, metrics));
 
@@ -230,29 +231,6 @@ public static class TrainCommand
 
     private static double NonNegative(double value, string name) =>
         value >= 0 && double.IsFinite(value) ? value : throw new InputException($"{name} must be zero or positive; got {value.ToString(CultureInfo.InvariantCulture)}");
-
-    /// <summary>A dataset split seen by the engine: byte codes (A, C, G, T = 0..3; N = 4 is an all-zero row) and targets.</summary>
-    internal sealed class SplitData(DatasetSplit split) : ISupervisedData
-    {
-        public int Count => split.Count;
-
-        public int Length => split.Length;
-
-        public int Channels => 4;
-
-        public int Tasks => split.Tasks;
-
-        public void FillBatch(ReadOnlySpan<int> rows, Span<byte> codes, Span<float> targets)
-        {
-            int l = split.Length;
-            for (int i = 0; i < rows.Length; i++)
-            {
-                split.Sequence(rows[i]).CopyTo(codes.Slice(i * l, l));
-            }
-
-            split.FillTargets(rows, targets);
-        }
-    }
 
     /// <summary>Turns trainer progress into the CLI's progress bar: overall fraction plus epoch, loss, AUROC and ETA.</summary>
     private sealed class TrainingReporter(IProgress<ProgressInfo> bar) : IProgress<TrainingProgress>
