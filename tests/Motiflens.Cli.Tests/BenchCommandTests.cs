@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class BenchCommandTests
 {
     [Fact]

@@ -5,7 +5,6 @@ using Motiflens.Interpretation.Knowledge;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class DecodeCommandTests : IDisposable
 {
     private readonly string _dir = CliHarness.TempDir();

@@ -6,7 +6,6 @@ using Motiflens.Genomics.Datasets;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class EvaluateCommandTests : IDisposable
 {
     private readonly string _dir = CliHarness.TempDir();

@@ -73,7 +73,7 @@ public static class BenchCommand
                     }
                     else
                     {
-                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        Output.Line(string.Create(CultureInfo.InvariantCulture,
                             $"{r.Model,-13} {r.Measure,-9} batch={r.Batch,4} threads={r.Threads} {r.SeqsPerS,10:F1} seq/s  step {r.StepMsMedian:F2} ms  {r.Gflops:F2} GFLOP/s  ({r.Input})"));
                     }
                 }

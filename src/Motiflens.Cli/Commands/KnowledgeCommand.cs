@@ -65,10 +65,10 @@ public static class KnowledgeCommand
             }
             else
             {
-                Console.Out.WriteLine($"K = {result.K.ToString("F4", CultureInfo.InvariantCulture)} over {result.Matches.Count} motifs and {filters.Count} filters");
+                Output.Line($"K = {result.K.ToString("F4", CultureInfo.InvariantCulture)} over {result.Matches.Count} motifs and {filters.Count} filters");
                 foreach (var m in result.Matches)
                 {
-                    Console.Out.WriteLine($"  {m.Motif}: filter {m.Filter}, offset {m.Offset}, strand {m.Strand}, d = {m.Distance.ToString("F4", CultureInfo.InvariantCulture)}");
+                    Output.Line($"  {m.Motif}: filter {m.Filter}, offset {m.Offset}, strand {m.Strand}, d = {m.Distance.ToString("F4", CultureInfo.InvariantCulture)}");
                 }
             }
 
