@@ -13,6 +13,7 @@ public static class Output
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = false,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
@@ -68,7 +69,11 @@ public static class Output
     /// <summary>Writes an error line to stderr; it prints even under --quiet.</summary>
     public static void Failure(string text) => Error.WriteLine(text);
 
-    /// <summary>Writes <paramref name="value"/> as one JSON line on stdout.</summary>
+    /// <summary>
+    /// Writes <paramref name="value"/> as one JSON line on stdout. A command's result is a named record whose
+    /// PascalCase properties are written in snake_case (<c>SeqsPerS</c> → <c>seqs_per_s</c>); an explicit
+    /// <c>[JsonPropertyName]</c> wins, and dictionary keys are written as they are.
+    /// </summary>
     public static void Json<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
