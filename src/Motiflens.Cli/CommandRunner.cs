@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Motiflens.IO;
 
 namespace Motiflens.Cli;
@@ -6,7 +7,7 @@ namespace Motiflens.Cli;
 /// Runs a command body with the project's error contract: bad input is one line on stderr and exit 2,
 /// Ctrl+C is exit 130, anything else is an internal error (exit 1) with its message.
 /// </summary>
-public static class CommandRunner
+public static partial class CommandRunner
 {
     public static int Run(Func<CancellationToken, int> body)
     {
@@ -24,20 +25,20 @@ public static class CommandRunner
         }
         catch (InputException ex)
         {
-            Console.Error.WriteLine($"error: {OneLine(ex.Message)}");
+            Output.Failure($"error: {OneLine(ex.Message)}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("cancelled");
+            Output.Failure("cancelled");
             return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"internal error: {OneLine(ex.Message)} ({ex.GetType().Name})");
+            Output.Failure($"internal error: {OneLine(ex.Message)} ({ex.GetType().Name})");
             if (Environment.GetEnvironmentVariable("MOTIFLENS_DEBUG") == "1")
             {
-                Console.Error.WriteLine(ex);
+                Output.Failure(ex.ToString());
             }
 
             return ExitCodes.InternalError;
@@ -48,5 +49,9 @@ public static class CommandRunner
         }
     }
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
+    /// <summary>The message on one line: line ends and tabs become single spaces.</summary>
+    internal static string OneLine(string s) => WhitespaceRun().Replace(s, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
 }

@@ -11,11 +11,11 @@ public static class CommonOptions
         DefaultValueFactory = _ => 0,
     };
 
-    public static Option<int> Threads() => new("--threads")
+    public static Option<int> Threads() => new Option<int>("--threads")
     {
         Description = "Worker threads (default: all cores)",
         DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+    }.AtLeast(1);
 
     public static Option<bool> Json() => new("--json")
     {
@@ -35,7 +35,7 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    /// <summary>Validates a thread count, as bad input rather than a crash.</summary>
+    /// <summary>Validates a thread count, as bad input rather than a crash (for counts that do not come from <see cref="Threads"/>).</summary>
     public static int CheckThreads(int threads) =>
         threads >= 1 ? threads : throw new IO.InputException($"--threads must be at least 1; got {threads}");
 }

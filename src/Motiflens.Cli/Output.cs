@@ -13,37 +13,68 @@ public static class Output
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = false,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private static readonly Lazy<IAnsiConsole> Err = new(() => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Error),
-        Ansi = Console.IsErrorRedirected ? AnsiSupport.No : AnsiSupport.Detect,
-        ColorSystem = Console.IsErrorRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-        Interactive = Console.IsErrorRedirected ? InteractionSupport.No : InteractionSupport.Detect,
-    }));
+    private static readonly Lazy<OutputContext> ConsoleContext = new(OutputContext.ForConsole);
+
+    private static readonly AsyncLocal<OutputContext?> Scoped = new();
+
+    /// <summary>The context of the running invocation: a captured one, else the console.</summary>
+    public static OutputContext Current => Scoped.Value ?? ConsoleContext.Value;
 
     /// <summary>Whether live progress bars can be drawn.</summary>
-    public static bool Interactive => !Console.IsErrorRedirected;
+    public static bool Interactive => Current.Interactive;
 
     /// <summary>Set by the global --quiet: progress and informational lines are dropped (warnings still print).</summary>
-    public static bool Quiet { get; set; }
+    public static bool Quiet
+    {
+        get => Current.Quiet;
+        set => Current.Quiet = value;
+    }
 
-    public static IAnsiConsole Stderr => Err.Value;
+    /// <summary>Standard output of the running invocation (results only: JSON lines or result text).</summary>
+    public static TextWriter Out => Current.Out;
+
+    /// <summary>Standard error of the running invocation.</summary>
+    public static TextWriter Error => Current.Error;
+
+    public static IAnsiConsole Stderr => Current.Ansi;
+
+    /// <summary>
+    /// Sends every Output call of this flow of execution (including tasks and threads it starts) to
+    /// <paramref name="stdout"/> and <paramref name="stderr"/> until the result is disposed; other flows keep theirs.
+    /// </summary>
+    public static IDisposable Capture(TextWriter stdout, TextWriter stderr)
+    {
+        var previous = Scoped.Value;
+        Scoped.Value = new OutputContext(stdout, stderr, terminal: false);
+        return new Restore(() => Scoped.Value = previous);
+    }
 
     /// <summary>Writes a line of human text to stderr (escaped, never interpreted as markup); under --quiet only warnings.</summary>
     public static void Info(string text)
     {
         if (!Quiet || (text ?? string.Empty).StartsWith("warning", StringComparison.OrdinalIgnoreCase))
         {
-            Console.Error.WriteLine(text);
+            Error.WriteLine(text);
         }
     }
 
-    /// <summary>Writes <paramref name="value"/> as one JSON line on stdout.</summary>
-    public static void Json<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    /// <summary>Writes a line of result text to stdout (the human form of a result, when --json is off).</summary>
+    public static void Line(string text) => Out.WriteLine(text);
+
+    /// <summary>Writes an error line to stderr; it prints even under --quiet.</summary>
+    public static void Failure(string text) => Error.WriteLine(text);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as one JSON line on stdout. A command's result is a named record whose
+    /// PascalCase properties are written in snake_case (<c>SeqsPerS</c> → <c>seqs_per_s</c>); an explicit
+    /// <c>[JsonPropertyName]</c> wins, and dictionary keys are written as they are.
+    /// </summary>
+    public static void Json<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
 
@@ -103,10 +134,16 @@ public static class Output
         }
     }
 
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     private sealed class PlainProgress(string title) : IProgress<ProgressInfo>
     {
         private readonly Lock _gate = new();
         private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private readonly TextWriter _error = Error;
         private int _lastDecile = -1;
 
         public void Report(ProgressInfo value)
@@ -118,7 +155,7 @@ public static class Output
                 {
                     _lastDecile = decile;
                     var pct = value.Total > 0 ? $"{100.0 * value.Done / value.Total,5:F1}% " : string.Empty;
-                    Console.Error.WriteLine($"{title}: {pct}{value.Message}{Eta(value)}".TrimEnd());
+                    _error.WriteLine($"{title}: {pct}{value.Message}{Eta(value)}".TrimEnd());
                 }
             }
         }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Motiflens.Engine;
 
 /// <summary>Softmax, log-softmax and sampling from categorical distributions (numerically stable, double accumulation).</summary>
@@ -24,18 +26,29 @@ public static class Categorical
     public static void LogSoftmax(ReadOnlySpan<float> logits, Span<float> result)
     {
         CheckLengths(logits, result);
-        float max = Max(logits);
-        double sum = 0;
-        for (int i = 0; i < logits.Length; i++)
-        {
-            sum += Math.Exp(logits[i] - max);
-        }
-
-        double lse = max + Math.Log(sum);
+        double lse = LogSumExp(logits);
         for (int i = 0; i < logits.Length; i++)
         {
             result[i] = (float)(logits[i] - lse);
         }
+    }
+
+    /// <summary>
+    /// log Σ exp(x_i), stable for large inputs: max + log Σ exp(x_i − max). Each difference is taken in
+    /// <typeparamref name="T"/> and the sum is accumulated in double, in index order.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
+    public static double LogSumExp<T>(ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        T max = Max(x);
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sum += Math.Exp(double.CreateTruncating(x[i] - max));
+        }
+
+        return double.CreateTruncating(max) + Math.Log(sum);
     }
 
     /// <summary>Draws an index with probability proportional to <paramref name="weights"/> (non-negative, not all zero).</summary>
@@ -86,17 +99,18 @@ public static class Categorical
         return Sample(p, random);
     }
 
-    private static float Max(ReadOnlySpan<float> x)
+    private static T Max<T>(ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
     {
         if (x.IsEmpty)
         {
             throw new ArgumentException("need at least one logit");
         }
 
-        float m = float.NegativeInfinity;
-        foreach (float v in x)
+        T m = T.NegativeInfinity;
+        foreach (T v in x)
         {
-            m = MathF.Max(m, v);
+            m = T.Max(m, v);
         }
 
         return m;

@@ -5,7 +5,6 @@ using Motiflens.IO;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class AttributeCommandTests : IDisposable
 {
     private const int N = 5, L = 30;

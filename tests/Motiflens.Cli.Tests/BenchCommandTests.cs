@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class BenchCommandTests
 {
     [Fact]
@@ -34,5 +33,41 @@ public sealed class BenchCommandTests
         var r = CliHarness.Run("bench", "--seconds", "0");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--seconds must be a positive number", r.Stderr);
+    }
+
+    [Fact]
+    public void Bench_WithReference_AddsTheTorchRateAndRatio()
+    {
+        var dir = CliHarness.TempDir();
+        try
+        {
+            var reference = Path.Combine(dir, "torch.jsonl");
+            File.WriteAllText(reference, "torch_bench.py 2.5\n{\"model\": \"bionas-small\", \"measure\": \"infer\", \"threads\": 1, \"seqs_per_s\": 40.0}\n");
+            var r = CliHarness.Run("bench", "--model", "bionas-small", "--measure", "infer", "--seconds", "0.01", "--warmup", "0", "--batch", "8", "--threads", "1", "--json", "--reference", reference);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            using var doc = JsonDocument.Parse(r.Stdout);
+            var e = doc.RootElement;
+            Assert.Equal(40.0, e.GetProperty("torch_seqs_per_s").GetDouble());
+            Assert.Equal(Math.Round(e.GetProperty("seqs_per_s").GetDouble() / 40.0, 2), e.GetProperty("ratio").GetDouble());
+
+            File.WriteAllText(reference, "{\"model\": \"deep\"}\n");
+            var bad = CliHarness.Run("bench", "--model", "bionas-small", "--measure", "infer", "--seconds", "0.01", "--reference", reference);
+            Assert.Equal(2, bad.ExitCode);
+            Assert.StartsWith($"error: {reference}:1: expected a torch_bench.py JSON line", bad.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Bench_WithoutReference_WritesNoTorchFields()
+    {
+        var r = CliHarness.Run("bench", "--model", "bionas-small", "--measure", "infer", "--seconds", "0.01", "--warmup", "0", "--batch", "8", "--threads", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.False(doc.RootElement.TryGetProperty("ratio", out _));
+        Assert.Equal("motiflens", doc.RootElement.GetProperty("engine").GetString());
     }
 }

@@ -5,7 +5,6 @@ using Motiflens.Search.Population;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public class CalibrateCommandTests
 {
     /// <summary>

@@ -3,27 +3,23 @@ namespace Motiflens.Cli.Tests;
 /// <summary>What one in-process run of the CLI returned and printed.</summary>
 public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
 
-/// <summary>Runs the CLI in-process with captured stdout/stderr (use from [Collection("Console")] classes).</summary>
+/// <summary>
+/// Runs the CLI in-process. Each run captures its own stdout and stderr (<see cref="Output.Capture"/>), so tests
+/// that run the CLI may run in parallel.
+/// </summary>
 public static class CliHarness
 {
     public static CliResult Run(params string[] args)
     {
-        var oldOut = Console.Out;
-        var oldErr = Console.Error;
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
+        int code;
+        using (Output.Capture(stdout, stderr))
         {
-            int code = Program.Run(args);
-            return new CliResult(code, stdout.ToString(), stderr.ToString());
+            code = Program.Run(args);
         }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
+
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>A fresh empty temp directory, removed by the caller.</summary>

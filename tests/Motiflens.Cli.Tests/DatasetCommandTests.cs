@@ -5,7 +5,6 @@ using Motiflens.Genomics.Datasets;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class DatasetCommandTests : IDisposable
 {
     private readonly string _dir = CliHarness.TempDir();

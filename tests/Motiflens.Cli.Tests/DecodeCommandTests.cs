@@ -5,7 +5,6 @@ using Motiflens.Interpretation.Knowledge;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class DecodeCommandTests : IDisposable
 {
     private readonly string _dir = CliHarness.TempDir();
@@ -50,5 +49,14 @@ public sealed class DecodeCommandTests : IDisposable
         var result = CliHarness.Run("decode", "--model", ModelDir, "--out", output, "--temperature", "0");
         Assert.Equal(2, result.ExitCode);
         Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Decode_Json_IsOneSnakeCaseLineDescribingTheFile()
+    {
+        string output = Path.Combine(_dir, "filters.meme");
+        var result = CliHarness.Run("decode", "--model", ModelDir, "--out", output, "--temperature", "0.5", "--json");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"{{\"out\":{System.Text.Json.JsonSerializer.Serialize(output)},\"n_filters\":10,\"width\":20,\"temperature\":0.5}}", result.Stdout.TrimEnd());
     }
 }

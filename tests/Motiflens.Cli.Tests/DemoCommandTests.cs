@@ -2,7 +2,6 @@ using Motiflens.Cli.Commands;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public class DemoCommandTests
 {
     [Fact]

@@ -6,7 +6,6 @@ using Motiflens.Genomics.Datasets;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class EvaluateCommandTests : IDisposable
 {
     private readonly string _dir = CliHarness.TempDir();
@@ -31,7 +30,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var root = doc.RootElement;
 
         using var loaded = ModelDirectory.Load(modelDir);
-        var expected = ModelEvaluator.Evaluate(loaded.Model, loaded.Spec, new Commands.TrainCommand.SplitData(SequenceDataset.Load(data).Get("valid")));
+        var expected = ModelEvaluator.Evaluate(loaded.Model, loaded.Spec, new Interpretation.Datasets.DatasetSplitData(SequenceDataset.Load(data).Get("valid")));
         Assert.Equal(expected.Loss, root.GetProperty("loss").GetDouble(), 12);
         Assert.Equal(expected.Auroc, root.GetProperty("auroc").GetDouble(), 12);
         Assert.Equal(expected.Aupr, root.GetProperty("aupr").GetDouble(), 12);

@@ -3,7 +3,6 @@ using Motiflens.Search.History;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public class GridCommandTests
 {
     [Fact]

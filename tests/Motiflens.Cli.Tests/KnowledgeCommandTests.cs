@@ -5,7 +5,6 @@ using Motiflens.Genomics.Motifs;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class KnowledgeCommandTests : IDisposable
 {
     // GATTAC as a sharp motif, and an unrelated CCCGGG.

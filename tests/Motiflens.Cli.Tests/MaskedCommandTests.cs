@@ -5,7 +5,6 @@ using Motiflens.Search.History;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class MaskedCommandTests : IDisposable
 {
     private const string SpaceYaml = """

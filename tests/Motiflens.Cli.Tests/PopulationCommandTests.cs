@@ -5,7 +5,6 @@ using Motiflens.IO;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public class PopulationCommandTests
 {
     private static readonly string[] RowKeys =

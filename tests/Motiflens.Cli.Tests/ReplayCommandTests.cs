@@ -4,7 +4,6 @@ using Motiflens.Search.Spaces;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public class ReplayCommandTests
 {
     private const string SpaceYaml = """

@@ -4,7 +4,6 @@ using Motiflens.Engine.Spec;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class ReportCommandTests : IDisposable
 {
     private readonly string _dir = CliHarness.TempDir();

@@ -4,7 +4,6 @@ using Motiflens.IO;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class ScoreCommandTests : IDisposable
 {
     private const int N = 8, L = 30;

@@ -4,7 +4,6 @@ using Motiflens.Search.History;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public class SearchCommandTests
 {
     internal const string SpaceYaml = """

@@ -1,6 +1,5 @@
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public class SearchResumeTests
 {
     [Fact]

@@ -3,7 +3,6 @@ using Motiflens.Genomics.Datasets;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class SimulateCommandTests : IDisposable
 {
     private readonly string _dir = CliHarness.TempDir();

@@ -4,7 +4,7 @@ using Motiflens.Tests.Shared;
 namespace Motiflens.Cli.Tests;
 
 /// <summary>Populations whose members run as one job array on a real Slurm cluster (.ci/slurm/start.sh in CI).</summary>
-[Collection("Console")]
+[Collection("Slurm")]
 public class SlurmPopulationTests
 {
     private static readonly string[] Ids = ["bn-relu-none-s4", "bn-exponential-none-s4", "nobn-relu-none-s4", "nobn-exponential-none-s4"];

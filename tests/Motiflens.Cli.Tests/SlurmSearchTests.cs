@@ -4,7 +4,7 @@ using Motiflens.Tests.Shared;
 namespace Motiflens.Cli.Tests;
 
 /// <summary>Searches whose children run as job arrays on a real Slurm cluster (.ci/slurm/start.sh in CI).</summary>
-[Collection("Console")]
+[Collection("Slurm")]
 public class SlurmSearchTests
 {
     /// <summary>A tiny simulated MYC task for the 216 space (200 sequences of 200 nt).</summary>

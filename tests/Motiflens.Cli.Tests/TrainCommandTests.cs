@@ -5,7 +5,6 @@ using Motiflens.IO;
 
 namespace Motiflens.Cli.Tests;
 
-[Collection("Console")]
 public sealed class TrainCommandTests : IDisposable
 {
     private const int L = 30;

@@ -16,6 +16,17 @@ public class CategoricalTests
     }
 
     [Fact]
+    public void LogSumExp_IsStableAndMatchesTheDirectSum()
+    {
+        // log(e^0 + e^0 + e^0 + e^0) = log 4, shifted by the common offset 1000 without overflowing.
+        Assert.Equal(1000 + Math.Log(4), Categorical.LogSumExp<double>([1000, 1000, 1000, 1000]), 12);
+        Assert.Equal(Math.Log(Math.Exp(1) + Math.Exp(2) + Math.Exp(-3)), Categorical.LogSumExp<double>([1, 2, -3]), 12);
+        Assert.Equal(Math.Log(1 + Math.E), Categorical.LogSumExp<float>([0f, 1f]), 6);
+        Assert.Equal(-800.0, Categorical.LogSumExp<double>([-800, double.NegativeInfinity]), 12);
+        Assert.Throws<ArgumentException>(() => Categorical.LogSumExp<float>([]));
+    }
+
+    [Fact]
     public void Sample_FollowsTheWeightsAndIsSeeded()
     {
         float[] w = [1f, 0f, 3f];

@@ -82,16 +82,7 @@ public static class AttributeCommand
             Output.Info($"wrote {outPath}: ({part.Count}, {part.Length}, 4) float32, {parseResult.GetValue(method)} of output {taskIndex} ({loaded.OutputNames[taskIndex]}) in {seconds:F1} s");
             if (parseResult.GetValue(json))
             {
-                Output.Json(new Dictionary<string, object?>
-                {
-                    ["out"] = outPath,
-                    ["method"] = parseResult.GetValue(method),
-                    ["task"] = taskIndex,
-                    ["n_sequences"] = part.Count,
-                    ["length"] = part.Length,
-                    ["corrected"] = options.Correct,
-                    ["seconds"] = seconds,
-                });
+                Output.Json(new AttributeResult(outPath, parseResult.GetValue(method)!, taskIndex, part.Count, part.Length, options.Correct, seconds));
             }
 
             return ExitCodes.Success;
@@ -126,4 +117,7 @@ public static class AttributeCommand
     {
         public void Report(AttributionProgress value) => inner.Report(new ProgressInfo(value.Done, value.Total, $"{value.Done}/{value.Total} sequences"));
     }
+
+    /// <summary>The --json result: the attribution file written and how it was made.</summary>
+    internal sealed record AttributeResult(string Out, string Method, int Task, int NSequences, int Length, bool Corrected, double Seconds);
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Motiflens.Engine.Spec;
 using Motiflens.Engine.Training;
 using Motiflens.IO;
@@ -8,7 +10,8 @@ namespace Motiflens.Cli.Commands;
 
 /// <summary>
 /// <c>motiflens bench</c>: training / inference / saliency throughput of the reference architectures, one JSON
-/// line per measurement with the fields of ../shared/bench/torch_bench.py (docs/PERFORMANCE.md).
+/// line per measurement with the fields of ../shared/bench/torch_bench.py (docs/PERFORMANCE.md). The bench
+/// harness (bench/Motiflens.Bench) runs this command for its model suite.
 /// </summary>
 public static class BenchCommand
 {
@@ -18,33 +21,23 @@ public static class BenchCommand
         model.AcceptOnlyFromAmong([.. BuiltinModels.Names, "all"]);
         var measure = new Option<string>("--measure") { Description = "train | infer | saliency | all", DefaultValueFactory = _ => "all" };
         measure.AcceptOnlyFromAmong([.. ThroughputBenchmark.Measures, "all"]);
-        var seconds = new Option<double>("--seconds") { Description = "Timed seconds per measurement", DefaultValueFactory = _ => 10 };
-        var batch = new Option<int>("--batch") { Description = "Override the batch (default: train 128, infer 512, saliency 256)", DefaultValueFactory = _ => 0 };
+        var seconds = new Option<double>("--seconds") { Description = "Timed seconds per measurement", DefaultValueFactory = _ => 10 }.Positive();
+        var batch = new Option<int>("--batch") { Description = "Override the batch (default: train 128, infer 512, saliency 256)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var warmup = new Option<double>("--warmup") { Description = "Warm-up seconds before timing (at least 5 steps)", DefaultValueFactory = _ => 1 };
         var input = new Option<string>("--input") { Description = "codes (byte codes, how Motiflens trains) | onehot (float (N, L, 4) tensors, as PyTorch)", DefaultValueFactory = _ => "codes" };
         input.AcceptOnlyFromAmong("codes", "onehot");
+        var reference = new Option<string?>("--reference") { Description = "JSON lines printed by torch_bench.py --json; each measurement then shows its speed ratio to PyTorch" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure engine throughput (sequences/s) on the reference models, comparable to torch_bench.py")
         {
-            model, measure, seconds, warmup, batch, input, seed, threads, json,
+            model, measure, seconds, warmup, batch, input, reference, seed, threads, json,
         };
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
-            int threadCount = CommonOptions.CheckThreads(parseResult.GetValue(threads));
-            double s = parseResult.GetValue(seconds);
-            if (!(s > 0) || !double.IsFinite(s))
-            {
-                throw new InputException($"--seconds must be a positive number; got {s.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            int b = parseResult.GetValue(batch);
-            if (b < 0)
-            {
-                throw new InputException($"--batch must be 0 (default) or positive; got {b}");
-            }
-
+            int threadCount = parseResult.GetValue(threads);
+            var torch = parseResult.GetValue(reference) is { } path ? ReadReference(path) : [];
             var models = parseResult.GetValue(model) == "all" ? BuiltinModels.Names : [parseResult.GetValue(model)!];
             var measures = parseResult.GetValue(measure) == "all" ? ThroughputBenchmark.Measures : [parseResult.GetValue(measure)!];
             bool oneHot = parseResult.GetValue(input) == "onehot";
@@ -52,29 +45,19 @@ public static class BenchCommand
             {
                 foreach (var ms in measures)
                 {
-                    var r = ThroughputBenchmark.Run(m, ms, threadCount, s, b, parseResult.GetValue(seed), oneHot, Math.Max(0, parseResult.GetValue(warmup)), cancellationToken: ct);
+                    var r = ThroughputBenchmark.Run(m, ms, threadCount, parseResult.GetValue(seconds), parseResult.GetValue(batch), parseResult.GetValue(seed), oneHot,
+                        Math.Max(0, parseResult.GetValue(warmup)), cancellationToken: ct);
+                    double? torchRate = torch.TryGetValue(new ReferenceKey(r.Model, r.Measure, r.Threads), out double t) && t > 0 ? t : null;
                     if (parseResult.GetValue(json))
                     {
-                        Output.Json(new Dictionary<string, object>
-                        {
-                            ["model"] = r.Model,
-                            ["measure"] = r.Measure,
-                            ["batch"] = r.Batch,
-                            ["threads"] = r.Threads,
-                            ["seqs_per_s"] = r.SeqsPerS,
-                            ["steps"] = r.Steps,
-                            ["seconds"] = r.Seconds,
-                            ["step_ms_median"] = r.StepMsMedian,
-                            ["flops_per_seq"] = r.FlopsPerSeq,
-                            ["gflops"] = r.Gflops,
-                            ["input"] = r.Input,
-                            ["engine"] = "motiflens",
-                        });
+                        Output.Json(new BenchMeasurement(r.Model, r.Measure, r.Batch, r.Threads, r.SeqsPerS, r.Steps, r.Seconds, r.StepMsMedian,
+                            r.FlopsPerSeq, r.Gflops, r.Input, "motiflens", torchRate, torchRate is { } rate ? Math.Round(r.SeqsPerS / rate, 2) : null));
                     }
                     else
                     {
-                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{r.Model,-13} {r.Measure,-9} batch={r.Batch,4} threads={r.Threads} {r.SeqsPerS,10:F1} seq/s  step {r.StepMsMedian:F2} ms  {r.Gflops:F2} GFLOP/s  ({r.Input})"));
+                        var ratio = torchRate is { } rate ? string.Create(CultureInfo.InvariantCulture, $"  {r.SeqsPerS / rate:F2}x PyTorch ({rate:F0} seq/s)") : string.Empty;
+                        Output.Line(string.Create(CultureInfo.InvariantCulture,
+                            $"{r.Model,-13} {r.Measure,-9} batch={r.Batch,4} threads={r.Threads} {r.SeqsPerS,10:F1} seq/s  step {r.StepMsMedian:F2} ms  {r.Gflops:F2} GFLOP/s  ({r.Input}){ratio}"));
                     }
                 }
             }
@@ -83,4 +66,42 @@ public static class BenchCommand
         }));
         return command;
     }
+
+    /// <summary>seqs_per_s by (model, measure, threads) from torch_bench.py --json output; other lines are skipped.</summary>
+    internal static Dictionary<ReferenceKey, double> ReadReference(string path)
+    {
+        var result = new Dictionary<ReferenceKey, double>();
+        var lines = InputFiles.ReadAllLines(path, "the PyTorch reference");
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].TrimStart().StartsWith('{'))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var doc = JsonDocument.Parse(lines[i]);
+                var e = doc.RootElement;
+                result[new ReferenceKey(e.GetProperty("model").GetString()!, e.GetProperty("measure").GetString()!, e.GetProperty("threads").GetInt32())] =
+                    e.GetProperty("seqs_per_s").GetDouble();
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InputException(path, i + 1, $"expected a torch_bench.py JSON line with model, measure, threads and seqs_per_s: {ex.Message}");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>One measurement of a reference run.</summary>
+    internal readonly record struct ReferenceKey(string Model, string Measure, int Threads);
+
+    /// <summary>The --json line of one measurement (the fields of torch_bench.py, plus the PyTorch ratio with --reference).</summary>
+    internal sealed record BenchMeasurement(
+        string Model, string Measure, int Batch, int Threads, double SeqsPerS, int Steps, double Seconds, double StepMsMedian,
+        long FlopsPerSeq, double Gflops, string Input, string Engine,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? TorchSeqsPerS,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Ratio);
 }

@@ -46,7 +46,7 @@ public static class DecodeCommand
             Output.Info($"wrote {filters.Count} filters of width {filters.Width} to {outPath} (temperature {t.ToString(CultureInfo.InvariantCulture)})");
             if (parseResult.GetValue(json))
             {
-                Output.Json(new Dictionary<string, object?> { ["out"] = outPath, ["n_filters"] = filters.Count, ["width"] = filters.Width, ["temperature"] = t });
+                Output.Json(new DecodeResult(outPath, filters.Count, filters.Width, t));
             }
 
             return ExitCodes.Success;
@@ -61,4 +61,7 @@ public static class DecodeCommand
         return FilterBank.FromModel(loaded.Model)
                ?? throw new InputException(Path.Combine(directory, ModelDirectory.ModelFile), 0, "the model has no first convolution layer reading 4 channels (A, C, G, T)");
     }
+
+    /// <summary>The --json result: the MEME file written and the filters in it.</summary>
+    internal sealed record DecodeResult(string Out, int NFilters, int Width, double Temperature);
 }

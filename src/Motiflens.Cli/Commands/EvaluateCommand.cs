@@ -4,6 +4,7 @@ using Motiflens.Engine.Checkpoints;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
 using Motiflens.IO;
+using Motiflens.Interpretation.Datasets;
 
 namespace Motiflens.Cli.Commands;
 
@@ -50,7 +51,7 @@ public static class EvaluateCommand
                 throw new InputException(dataPath, $"y_{part.Name}", $"{part.Tasks} target(s) per sequence, but the model in {modelDir} has {loaded.Spec.Outputs} output(s)");
             }
 
-            var result = ModelEvaluator.Evaluate(loaded.Model, loaded.Spec, new TrainCommand.SplitData(part), batch, ct);
+            var result = ModelEvaluator.Evaluate(loaded.Model, loaded.Spec, new DatasetSplitData(part), batch, ct);
             var o = MetricsJson.ToJson(result);
             o["split"] = part.Name;
             o["model"] = modelDir;
@@ -60,25 +61,25 @@ public static class EvaluateCommand
             }
             else
             {
-                Console.Out.WriteLine($"{modelDir} on {dataPath} [{part.Name}], {result.Count} sequences");
-                Console.Out.WriteLine($"  loss      {Fmt(result.Loss)}");
+                Output.Line($"{modelDir} on {dataPath} [{part.Name}], {result.Count} sequences");
+                Output.Line($"  loss      {Fmt(result.Loss)}");
                 if (result.IsClassification)
                 {
-                    Console.Out.WriteLine($"  auroc     {Fmt(result.Auroc)}");
-                    Console.Out.WriteLine($"  aupr      {Fmt(result.Aupr)}");
-                    Console.Out.WriteLine($"  accuracy  {Fmt(result.Accuracy)}");
+                    Output.Line($"  auroc     {Fmt(result.Auroc)}");
+                    Output.Line($"  aupr      {Fmt(result.Aupr)}");
+                    Output.Line($"  accuracy  {Fmt(result.Accuracy)}");
                     if (result.AurocPerTask.Count > 1)
                     {
                         for (int t = 0; t < result.AurocPerTask.Count; t++)
                         {
-                            Console.Out.WriteLine($"  {loaded.OutputNames[t]}: auroc {Fmt(result.AurocPerTask[t])}, aupr {Fmt(result.AuprPerTask[t])}, accuracy {Fmt(result.AccuracyPerTask[t])}");
+                            Output.Line($"  {loaded.OutputNames[t]}: auroc {Fmt(result.AurocPerTask[t])}, aupr {Fmt(result.AuprPerTask[t])}, accuracy {Fmt(result.AccuracyPerTask[t])}");
                         }
                     }
                 }
                 else
                 {
-                    Console.Out.WriteLine($"  pearson   {Fmt(result.Pearson)}");
-                    Console.Out.WriteLine($"  spearman  {Fmt(result.Spearman)}");
+                    Output.Line($"  pearson   {Fmt(result.Pearson)}");
+                    Output.Line($"  spearman  {Fmt(result.Spearman)}");
                 }
             }
 

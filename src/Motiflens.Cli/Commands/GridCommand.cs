@@ -21,7 +21,7 @@ public static class GridCommand
         var data = new Option<string?>("--data") { Description = "Dataset .npz with x_train, y_train, x_valid, y_valid; required unless --resume DIR restores it" };
         var knowledge = SearchCommand.KnowledgeOption();
         var motifNames = SearchCommand.MotifNamesOption();
-        var replicates = new Option<int>("--replicates") { Description = "Trainings per architecture (different seeds)", DefaultValueFactory = _ => 3 };
+        var replicates = new Option<int>("--replicates") { Description = "Trainings per architecture (different seeds)", DefaultValueFactory = _ => 3 }.AtLeast(1);
         var lambda = new Option<double>("--lambda") { Description = "λ used for the reward recorded with each child (replay recomputes rewards per λ)", DefaultValueFactory = _ => 1.0 };
         var outDir = new Option<string?>("--out") { Description = "Output folder (history.jsonl, children/); running again with the same folder continues" };
         var resume = SearchCommand.ResumeOption("grid");
@@ -40,7 +40,7 @@ public static class GridCommand
         {
             var (run, resuming, parseResult) = SearchCommand.OpenRun(command, given, resume, outDir);
             int nThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
-            int nReplicates = ReplayCommand.Positive(parseResult.GetValue(replicates), "--replicates");
+            int nReplicates = parseResult.GetValue(replicates);
             double lambdaValue = SearchCommand.NonNegative(parseResult.GetValue(lambda), "--lambda");
             int seedValue = parseResult.GetValue(seed);
             _ = executor.IsSlurm(parseResult);
@@ -160,11 +160,14 @@ public static class GridCommand
             Output.Info($"{records.Count} children recorded ({failed} failed) in {historyPath}");
             if (parseResult.GetValue(json))
             {
-                Output.Json(new { history = historyPath, architectures = modelSpace.Size, replicates = nReplicates, children = records.Count, failed });
+                Output.Json(new GridResult(historyPath, modelSpace.Size, nReplicates, records.Count, failed));
             }
 
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    /// <summary>The --json result: the history written and what it holds.</summary>
+    internal sealed record GridResult(string History, long Architectures, int Replicates, int Children, int Failed);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Motiflens.Genomics.Motifs;
 using Motiflens.Interpretation.Knowledge;
 using Motiflens.IO;
@@ -49,26 +50,15 @@ public static class KnowledgeCommand
 
             if (parseResult.GetValue(json))
             {
-                Output.Json(new Dictionary<string, object?>
-                {
-                    ["k"] = result.K,
-                    ["n_filters"] = filters.Count,
-                    ["matches"] = result.Matches.Select(m => new Dictionary<string, object?>
-                    {
-                        ["motif"] = m.Motif,
-                        ["filter"] = m.Filter,
-                        ["offset"] = m.Offset,
-                        ["strand"] = m.Strand.ToString(),
-                        ["d"] = m.Distance,
-                    }).ToArray(),
-                });
+                Output.Json(new KnowledgeResult(result.K, filters.Count,
+                    [.. result.Matches.Select(m => new KnowledgeMatchJson(m.Motif, m.Filter, m.Offset, m.Strand.ToString(), m.Distance))]));
             }
             else
             {
-                Console.Out.WriteLine($"K = {result.K.ToString("F4", CultureInfo.InvariantCulture)} over {result.Matches.Count} motifs and {filters.Count} filters");
+                Output.Line($"K = {result.K.ToString("F4", CultureInfo.InvariantCulture)} over {result.Matches.Count} motifs and {filters.Count} filters");
                 foreach (var m in result.Matches)
                 {
-                    Console.Out.WriteLine($"  {m.Motif}: filter {m.Filter}, offset {m.Offset}, strand {m.Strand}, d = {m.Distance.ToString("F4", CultureInfo.InvariantCulture)}");
+                    Output.Line($"  {m.Motif}: filter {m.Filter}, offset {m.Offset}, strand {m.Strand}, d = {m.Distance.ToString("F4", CultureInfo.InvariantCulture)}");
                 }
             }
 
@@ -76,4 +66,10 @@ public static class KnowledgeCommand
         }));
         return command;
     }
+
+    /// <summary>The --json result: K and, per motif, its best filter match.</summary>
+    internal sealed record KnowledgeResult(double K, int NFilters, IReadOnlyList<KnowledgeMatchJson> Matches);
+
+    /// <summary>One motif's best match (<c>d</c> is its dissimilarity).</summary>
+    internal sealed record KnowledgeMatchJson(string Motif, int Filter, int Offset, string Strand, [property: JsonPropertyName("d")] double Distance);
 }

@@ -146,7 +146,7 @@ public static class MaskedCommand
     private static void WriteText(IReadOnlyList<PositionWeightMatrix> masked, MaskedRun measured, MaskedKnowledgeResult result, int neighbours)
     {
         static string F(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("F4", CultureInfo.InvariantCulture) : "-";
-        var o = Console.Out;
+        var o = Output.Out;
         o.WriteLine($"masked motifs: {string.Join(", ", masked.Select(m => m.Name))}; {result.Children} children measured of {measured.Recorded} recorded");
         if (measured.Converged is { } conv)
         {

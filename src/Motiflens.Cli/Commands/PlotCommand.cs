@@ -141,9 +141,12 @@ public static class PlotCommand
         Output.Info($"wrote {path} ({width.ToString(CultureInfo.InvariantCulture)} x {height.ToString(CultureInfo.InvariantCulture)} units{(ext == ".png" ? $", scale {scale.ToString(CultureInfo.InvariantCulture)}" : string.Empty)})");
         if (json)
         {
-            Output.Json(new Dictionary<string, object?> { ["out"] = path, ["format"] = ext[1..], ["width"] = width, ["height"] = height, ["bytes"] = bytes });
+            Output.Json(new PlotResult(path, ext[1..], width, height, bytes));
         }
 
         return ExitCodes.Success;
     }
+
+    /// <summary>The --json result: the figure written, its size in SVG units and in bytes.</summary>
+    internal sealed record PlotResult(string Out, string Format, double Width, double Height, long Bytes);
 }

@@ -29,9 +29,9 @@ public static class ReplayCommand
             Description = "Comma-separated λ values",
             DefaultValueFactory = _ => "0.001,0.01,0.1,1,10,100,1000",
         };
-        var runs = new Option<int>("--runs") { Description = "Independent searches per λ", DefaultValueFactory = _ => 100 };
-        var episodes = new Option<int>("--episodes") { Description = "Controller episodes per search", DefaultValueFactory = _ => 600 };
-        var children = new Option<int>("--children-per-episode") { Description = "Children per episode", DefaultValueFactory = _ => 10 };
+        var runs = new Option<int>("--runs") { Description = "Independent searches per λ", DefaultValueFactory = _ => 100 }.AtLeast(1);
+        var episodes = new Option<int>("--episodes") { Description = "Controller episodes per search", DefaultValueFactory = _ => 600 }.AtLeast(1);
+        var children = new Option<int>("--children-per-episode") { Description = "Children per episode", DefaultValueFactory = _ => 10 }.AtLeast(1);
         var controller = SearchCommand.ControllerOption();
         var preset = SearchCommand.PresetOption();
         var controllerLr = new Option<double?>("--controller-lr") { Description = "Controller Adam learning rate (0.0005 here: a long, slow search, so that noisy rewards average out)", DefaultValueFactory = _ => 0.0005 };
@@ -53,9 +53,9 @@ public static class ReplayCommand
         {
             int nThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
             var lambdaValues = ParseLambdas(parseResult.GetValue(lambdas)!);
-            int nRuns = Positive(parseResult.GetValue(runs), "--runs");
-            int nEpisodes = Positive(parseResult.GetValue(episodes), "--episodes");
-            int nChildren = Positive(parseResult.GetValue(children), "--children-per-episode");
+            int nRuns = parseResult.GetValue(runs);
+            int nEpisodes = parseResult.GetValue(episodes);
+            int nChildren = parseResult.GetValue(children);
             var (controllerOptions, update) = SearchCommand.Controller(parseResult.GetValue(preset)!, parseResult.GetValue(controller)!);
             var estimate = SearchCommand.ParseRewardEstimate(parseResult.GetValue(rewardEstimate)!);
             int nElites = SearchCommand.ParseElites(parseResult.GetValue(elites));
@@ -87,7 +87,7 @@ public static class ReplayCommand
 
             if (parseResult.GetValue(json))
             {
-                Output.Json(new { lambdas = results });
+                Output.Json(new ReplayResult(results));
             }
 
             return ExitCodes.Success;
@@ -129,9 +129,6 @@ public static class ReplayCommand
             ? v
             : throw new InputException($"--lambda: expected non-negative numbers, found '{p}'")).ToArray();
     }
-
-    internal static int Positive(int value, string name) =>
-        value >= 1 ? value : throw new InputException($"{name} must be at least 1; got {value}");
 
     /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool).</summary>
     /// <summary>The records of every history (JSON Lines or BioNAS CSV), renumbered, checked to belong to the space and to hold a success.</summary>
@@ -175,4 +172,7 @@ public static class ReplayCommand
     {
         public void Report(T value) => report(value);
     }
+
+    /// <summary>The --json result: one benchmark per λ.</summary>
+    internal sealed record ReplayResult(IReadOnlyList<LambdaBenchmark> Lambdas);
 }

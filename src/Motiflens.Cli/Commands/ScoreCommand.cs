@@ -80,7 +80,7 @@ public static class ScoreCommand
             }
             else
             {
-                Console.Out.Write(ToText(scores, part.Name));
+                Output.Out.Write(ToText(scores, part.Name));
             }
 
             return ExitCodes.Success;

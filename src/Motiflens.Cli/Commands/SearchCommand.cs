@@ -39,8 +39,8 @@ public static class SearchCommand
         var mu = new Option<double>("--mu") { Description = "Weight μ of the multi-scale KLD (knowledge-free reliability) in the reward", DefaultValueFactory = _ => 0.0 };
         var controller = ControllerOption();
         var preset = PresetOption();
-        var episodes = new Option<int>("--episodes") { Description = "Controller episodes (updates) in total", DefaultValueFactory = _ => 30 };
-        var children = new Option<int>("--children-per-episode") { Description = "Children sampled per episode", DefaultValueFactory = _ => 5 };
+        var episodes = new Option<int>("--episodes") { Description = "Controller episodes (updates) in total", DefaultValueFactory = _ => 30 }.AtLeast(1);
+        var children = new Option<int>("--children-per-episode") { Description = "Children sampled per episode", DefaultValueFactory = _ => 5 }.AtLeast(1);
         var top = new Option<int>("--top") { Description = "How many best models to copy into OUT/best", DefaultValueFactory = _ => 3 };
         var rewardEstimate = RewardEstimateOption();
         var elites = ElitesOption();
@@ -61,8 +61,8 @@ public static class SearchCommand
         {
             var (run, resuming, parseResult) = OpenRun(command, given, resume, outDir);
             int nThreads = CommonOptions.CheckThreads(parseResult.GetValue(threads));
-            int nEpisodes = ReplayCommand.Positive(parseResult.GetValue(episodes), "--episodes");
-            int nChildren = ReplayCommand.Positive(parseResult.GetValue(children), "--children-per-episode");
+            int nEpisodes = parseResult.GetValue(episodes);
+            int nChildren = parseResult.GetValue(children);
             int nTop = Math.Max(0, parseResult.GetValue(top));
             double lambdaValue = NonNegative(parseResult.GetValue(lambda), "--lambda");
             double muValue = parseResult.GetValue(mu);
@@ -339,11 +339,11 @@ public static class SearchCommand
     /// <summary>The options that set how each child is trained (shared by search and grid).</summary>
     internal sealed class ChildTrainingOptions
     {
-        private readonly Option<int> _epochs = new("--epochs") { Description = "Training epochs per child (early stopping may end sooner)", DefaultValueFactory = _ => 20 };
-        private readonly Option<int> _batch = new("--batch-size") { Description = "Mini-batch size for children", DefaultValueFactory = _ => 128 };
+        private readonly Option<int> _epochs = new Option<int>("--epochs") { Description = "Training epochs per child (early stopping may end sooner)", DefaultValueFactory = _ => 20 }.AtLeast(1);
+        private readonly Option<int> _batch = new Option<int>("--batch-size") { Description = "Mini-batch size for children", DefaultValueFactory = _ => 128 }.AtLeast(1);
         private readonly Option<double> _lr = new("--lr") { Description = "Adam learning rate for children", DefaultValueFactory = _ => 0.01 };
-        private readonly Option<int> _patience = new("--patience") { Description = "Early-stopping patience (epochs)", DefaultValueFactory = _ => 5 };
-        private readonly Option<int> _parallel = new("--parallel") { Description = "Children trained at the same time (threads are shared out)", DefaultValueFactory = _ => 1 };
+        private readonly Option<int> _patience = new Option<int>("--patience") { Description = "Early-stopping patience (epochs)", DefaultValueFactory = _ => 5 }.AtLeast(1);
+        private readonly Option<int> _parallel = new Option<int>("--parallel") { Description = "Children trained at the same time (threads are shared out)", DefaultValueFactory = _ => 1 }.AtLeast(1);
 
         private readonly Option<int> _restarts = new("--restarts")
         {
@@ -376,7 +376,7 @@ public static class SearchCommand
             ? r
             : throw new InputException($"--restarts must be 0 or more; got {parseResult.GetValue(_restarts)}");
 
-        public int Parallel(ParseResult parseResult) => ReplayCommand.Positive(parseResult.GetValue(_parallel), "--parallel");
+        public int Parallel(ParseResult parseResult) => parseResult.GetValue(_parallel);
 
         /// <summary>Reads the training settings, checking every option of this group (before any output exists).</summary>
         public TrainingOptions Read(ParseResult parseResult)
@@ -392,10 +392,10 @@ public static class SearchCommand
 
             return new TrainingOptions
             {
-                Epochs = ReplayCommand.Positive(parseResult.GetValue(_epochs), "--epochs"),
-                BatchSize = ReplayCommand.Positive(parseResult.GetValue(_batch), "--batch-size"),
+                Epochs = parseResult.GetValue(_epochs),
+                BatchSize = parseResult.GetValue(_batch),
                 LearningRate = lr,
-                Patience = ReplayCommand.Positive(parseResult.GetValue(_patience), "--patience"),
+                Patience = parseResult.GetValue(_patience),
             };
         }
     }

@@ -6,6 +6,7 @@ using Motiflens.Engine.Spec;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
 using Motiflens.IO;
+using Motiflens.Interpretation.Datasets;
 
 namespace Motiflens.Cli.Commands;
 
@@ -24,25 +25,25 @@ public static class TrainCommand
             Required = true,
         };
         var output = new Option<string>("--out") { Description = "Model directory to create", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 20 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Sequences per mini-batch", DefaultValueFactory = _ => 128 };
-        var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 1e-3 };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 20 }.AtLeast(1);
+        var batchSize = new Option<int>("--batch-size") { Description = "Sequences per mini-batch", DefaultValueFactory = _ => 128 }.AtLeast(1);
+        var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 1e-3 }.Positive();
         var optimizer = new Option<string>("--optimizer") { Description = "adam (PyTorch defaults) or sgd (with --momentum)", DefaultValueFactory = _ => "adam" };
-        var momentum = new Option<double>("--momentum") { Description = "SGD momentum", DefaultValueFactory = _ => 0.9 };
-        var weightDecay = new Option<double>("--weight-decay") { Description = "Weight decay added to every gradient, as torch.optim's weight_decay (0 = off)", DefaultValueFactory = _ => 0 };
-        var clipNorm = new Option<double>("--clip-norm") { Description = "Clip the global gradient L2 norm to this before each step, as clip_grad_norm_ (0 = off)", DefaultValueFactory = _ => 0 };
-        var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation loss (0 = off)", DefaultValueFactory = _ => 5 };
-        var l1 = new Option<double>("--l1") { Description = "L1 penalty on weights", DefaultValueFactory = _ => 0 };
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty on weights", DefaultValueFactory = _ => 0 };
-        var mixup = new Option<double>("--mixup") { Description = "Input mixup α: mix each batch with a shuffled copy, λ ~ Beta(α, α) (0 = off)", DefaultValueFactory = _ => 0 };
-        var manifoldMixup = new Option<double>("--manifold-mixup") { Description = "Manifold mixup α: mix at the input or a random hidden block boundary per batch (0 = off)", DefaultValueFactory = _ => 0 };
-        var inputNoise = new Option<double>("--input-noise") { Description = "σ of Gaussian noise added to the one-hot input during training (0 = off)", DefaultValueFactory = _ => 0 };
-        var manifoldNoise = new Option<double>("--manifold-noise") { Description = "σ of Gaussian noise added to hidden activations at every block boundary during training (0 = off)", DefaultValueFactory = _ => 0 };
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum", DefaultValueFactory = _ => 0.9 }.InHalfOpenRange(0, 1);
+        var weightDecay = new Option<double>("--weight-decay") { Description = "Weight decay added to every gradient, as torch.optim's weight_decay (0 = off)", DefaultValueFactory = _ => 0 }.NonNegative();
+        var clipNorm = new Option<double>("--clip-norm") { Description = "Clip the global gradient L2 norm to this before each step, as clip_grad_norm_ (0 = off)", DefaultValueFactory = _ => 0 }.NonNegative();
+        var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation loss (0 = off)", DefaultValueFactory = _ => 5 }.AtLeast(0);
+        var l1 = new Option<double>("--l1") { Description = "L1 penalty on weights", DefaultValueFactory = _ => 0 }.NonNegative();
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty on weights", DefaultValueFactory = _ => 0 }.NonNegative();
+        var mixup = new Option<double>("--mixup") { Description = "Input mixup α: mix each batch with a shuffled copy, λ ~ Beta(α, α) (0 = off)", DefaultValueFactory = _ => 0 }.NonNegative();
+        var manifoldMixup = new Option<double>("--manifold-mixup") { Description = "Manifold mixup α: mix at the input or a random hidden block boundary per batch (0 = off)", DefaultValueFactory = _ => 0 }.NonNegative();
+        var inputNoise = new Option<double>("--input-noise") { Description = "σ of Gaussian noise added to the one-hot input during training (0 = off)", DefaultValueFactory = _ => 0 }.NonNegative();
+        var manifoldNoise = new Option<double>("--manifold-noise") { Description = "σ of Gaussian noise added to hidden activations at every block boundary during training (0 = off)", DefaultValueFactory = _ => 0 }.NonNegative();
         var adversarial = new Option<string>("--adversarial") { Description = "Adversarial training on the one-hot input: none, fgsm or pgd (loss = ½ clean + ½ adversarial)", DefaultValueFactory = _ => "none" };
-        var advEpsilon = new Option<double>("--adv-epsilon") { Description = "L∞ radius ε of the adversarial perturbation", DefaultValueFactory = _ => 0.1 };
-        var pgdSteps = new Option<int>("--pgd-steps") { Description = "PGD: signed-gradient steps", DefaultValueFactory = _ => 5 };
-        var pgdStepSize = new Option<double>("--pgd-step-size") { Description = "PGD: step size before projection onto the ε-ball", DefaultValueFactory = _ => 0.04 };
-        var spectralNorm = new Option<double>("--spectral-norm") { Description = "Spectral-norm penalty coefficient: coef·Σ σ_max(W)² over conv/dense weights (0 = off)", DefaultValueFactory = _ => 0 };
+        var advEpsilon = new Option<double>("--adv-epsilon") { Description = "L∞ radius ε of the adversarial perturbation", DefaultValueFactory = _ => 0.1 }.Positive();
+        var pgdSteps = new Option<int>("--pgd-steps") { Description = "PGD: signed-gradient steps", DefaultValueFactory = _ => 5 }.AtLeast(1);
+        var pgdStepSize = new Option<double>("--pgd-step-size") { Description = "PGD: step size before projection onto the ε-ball", DefaultValueFactory = _ => 0.04 }.Positive();
+        var spectralNorm = new Option<double>("--spectral-norm") { Description = "Spectral-norm penalty coefficient: coef·Σ σ_max(W)² over conv/dense weights (0 = off)", DefaultValueFactory = _ => 0 }.NonNegative();
         var force = new Option<bool>("--force") { Description = "Replace --out if it exists and is not empty" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
@@ -56,25 +57,25 @@ public static class TrainCommand
         {
             var options = new TrainingOptions
             {
-                Epochs = AtLeast(parseResult.GetValue(epochs), 1, "--epochs"),
-                BatchSize = AtLeast(parseResult.GetValue(batchSize), 1, "--batch-size"),
-                LearningRate = PositiveNumber(parseResult.GetValue(lr), "--lr"),
+                Epochs = parseResult.GetValue(epochs),
+                BatchSize = parseResult.GetValue(batchSize),
+                LearningRate = parseResult.GetValue(lr),
                 Optimizer = parseResult.GetValue(optimizer)!.ToLowerInvariant() switch
                 {
                     "adam" => OptimizerKind.Adam,
                     "sgd" => OptimizerKind.Sgd,
                     var other => throw new InputException($"--optimizer must be adam or sgd; got '{other}'"),
                 },
-                Momentum = parseResult.GetValue(momentum) is var m and >= 0 and < 1 ? m : throw new InputException($"--momentum must be in [0, 1); got {parseResult.GetValue(momentum).ToString(CultureInfo.InvariantCulture)}"),
-                WeightDecay = NonNegative(parseResult.GetValue(weightDecay), "--weight-decay"),
-                ClipNorm = NonNegative(parseResult.GetValue(clipNorm), "--clip-norm"),
-                Patience = AtLeast(parseResult.GetValue(patience), 0, "--patience"),
-                L1 = NonNegative(parseResult.GetValue(l1), "--l1"),
-                L2 = NonNegative(parseResult.GetValue(l2), "--l2"),
-                InputMixupAlpha = NonNegative(parseResult.GetValue(mixup), "--mixup"),
-                ManifoldMixupAlpha = NonNegative(parseResult.GetValue(manifoldMixup), "--manifold-mixup"),
-                InputNoiseStd = NonNegative(parseResult.GetValue(inputNoise), "--input-noise"),
-                ManifoldNoiseStd = NonNegative(parseResult.GetValue(manifoldNoise), "--manifold-noise"),
+                Momentum = parseResult.GetValue(momentum),
+                WeightDecay = parseResult.GetValue(weightDecay),
+                ClipNorm = parseResult.GetValue(clipNorm),
+                Patience = parseResult.GetValue(patience),
+                L1 = parseResult.GetValue(l1),
+                L2 = parseResult.GetValue(l2),
+                InputMixupAlpha = parseResult.GetValue(mixup),
+                ManifoldMixupAlpha = parseResult.GetValue(manifoldMixup),
+                InputNoiseStd = parseResult.GetValue(inputNoise),
+                ManifoldNoiseStd = parseResult.GetValue(manifoldNoise),
                 Adversarial = parseResult.GetValue(adversarial)!.ToLowerInvariant() switch
                 {
                     "none" => AdversarialKind.None,
@@ -82,10 +83,10 @@ public static class TrainCommand
                     "pgd" => AdversarialKind.Pgd,
                     var other => throw new InputException($"--adversarial must be none, fgsm or pgd; got '{other}'"),
                 },
-                AdversarialEpsilon = PositiveNumber(parseResult.GetValue(advEpsilon), "--adv-epsilon"),
-                PgdSteps = AtLeast(parseResult.GetValue(pgdSteps), 1, "--pgd-steps"),
-                PgdStepSize = PositiveNumber(parseResult.GetValue(pgdStepSize), "--pgd-step-size"),
-                SpectralNormPenalty = NonNegative(parseResult.GetValue(spectralNorm), "--spectral-norm"),
+                AdversarialEpsilon = parseResult.GetValue(advEpsilon),
+                PgdSteps = parseResult.GetValue(pgdSteps),
+                PgdStepSize = parseResult.GetValue(pgdStepSize),
+                SpectralNormPenalty = parseResult.GetValue(spectralNorm),
                 Seed = parseResult.GetValue(seed),
                 Threads = CommonOptions.CheckThreads(parseResult.GetValue(threads)),
             };
@@ -118,10 +119,10 @@ public static class TrainCommand
             string validText = valid is { Count: > 0 } ? $"{valid.Count} validation" : "no validation split (early stopping on training loss)";
             Output.Info($"training {Describe(parseResult.GetValue(model)!)} on {train.Count} sequences ({validText}), L = {train.Length}, {train.Tasks} task(s), {engineModel.ParameterCount:N0} parameters, {options.Threads} thread(s)");
             var result = Output.WithProgress("train", progress => trainer.Fit(
-                new SplitData(train), valid is { Count: > 0 } ? new SplitData(valid) : null, new TrainingReporter(progress), ct));
+                new DatasetSplitData(train), valid is { Count: > 0 } ? new DatasetSplitData(valid) : null, new TrainingReporter(progress), ct));
 
             var evaluated = test is { Count: > 0 } ? test : valid is { Count: > 0 } ? valid : train;
-            var metrics = ModelEvaluator.Evaluate(engineModel, spec, new SplitData(evaluated), 256, ct);
+            var metrics = ModelEvaluator.Evaluate(engineModel, spec, new DatasetSplitData(evaluated), 256, ct);
 
             WriteDirectory(outDir, replace, dir => ModelDirectory.Save(dir, spec, engineModel, options, result, metrics));
 
@@ -221,38 +222,6 @@ public static class TrainCommand
     private static string Describe(string model) => BuiltinModels.Names.Contains(model) && !File.Exists(model) ? $"built-in '{model}'" : model;
 
     private static string Fmt(double v) => double.IsNaN(v) ? "n/a" : v.ToString("F4", CultureInfo.InvariantCulture);
-
-    private static int AtLeast(int value, int min, string name) =>
-        value >= min ? value : throw new InputException($"{name} must be at least {min}; got {value}");
-
-    private static double PositiveNumber(double value, string name) =>
-        value > 0 && double.IsFinite(value) ? value : throw new InputException($"{name} must be a positive number; got {value.ToString(CultureInfo.InvariantCulture)}");
-
-    private static double NonNegative(double value, string name) =>
-        value >= 0 && double.IsFinite(value) ? value : throw new InputException($"{name} must be zero or positive; got {value.ToString(CultureInfo.InvariantCulture)}");
-
-    /// <summary>A dataset split seen by the engine: byte codes (A, C, G, T = 0..3; N = 4 is an all-zero row) and targets.</summary>
-    internal sealed class SplitData(DatasetSplit split) : ISupervisedData
-    {
-        public int Count => split.Count;
-
-        public int Length => split.Length;
-
-        public int Channels => 4;
-
-        public int Tasks => split.Tasks;
-
-        public void FillBatch(ReadOnlySpan<int> rows, Span<byte> codes, Span<float> targets)
-        {
-            int l = split.Length;
-            for (int i = 0; i < rows.Length; i++)
-            {
-                split.Sequence(rows[i]).CopyTo(codes.Slice(i * l, l));
-            }
-
-            split.FillTargets(rows, targets);
-        }
-    }
 
     /// <summary>Turns trainer progress into the CLI's progress bar: overall fraction plus epoch, loss, AUROC and ETA.</summary>
     private sealed class TrainingReporter(IProgress<ProgressInfo> bar) : IProgress<TrainingProgress>

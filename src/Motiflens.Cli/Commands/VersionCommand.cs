@@ -12,7 +12,7 @@ public static class VersionCommand
         command.SetAction(_ => CommandRunner.Run(_ =>
         {
             var v = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-            Console.Out.WriteLine($"motiflens {v} (.NET {Environment.Version}, {Environment.ProcessorCount} cores)");
+            Output.Line($"motiflens {v} (.NET {Environment.Version}, {Environment.ProcessorCount} cores)");
             return ExitCodes.Success;
         }));
         return command;

@@ -1,7 +1,7 @@
 namespace Motiflens.Engine.Metrics;
 
 /// <summary>Average ranks (1-based; tied values share the mean of the ranks they span), as scipy's <c>rankdata</c>.</summary>
-internal static class Ranks
+public static class Ranks
 {
     /// <summary>Ranks of <paramref name="values"/>; the result has the same length and order.</summary>
     public static double[] Average(ReadOnlySpan<double> values)

@@ -6,34 +6,16 @@ namespace Motiflens.Genomics.Kmers;
 /// are skipped. Counts are indexed by <see cref="KmerIndex"/> (length 4^k) and are added to, never
 /// cleared, so one table can pool many sequences.
 /// </summary>
-/// <remarks>
-/// A rolling index (shift in two bits, mask to 2k bits) and the length of the current N-free run make each
-/// position O(1), independent of k.
-/// </remarks>
+/// <remarks>The windows come from <see cref="KmerWindows"/> (a rolling index, O(1) per position).</remarks>
 public static class KmerCounter
 {
     /// <summary>Adds 1 per k-mer occurrence in <paramref name="codes"/> to <paramref name="counts"/> (4^k).</summary>
     public static void Count(ReadOnlySpan<byte> codes, int k, Span<long> counts)
     {
         CheckTable(k, counts.Length);
-        int mask = (1 << (2 * k)) - 1;
-        int index = 0;
-        int run = 0;
-        for (int i = 0; i < codes.Length; i++)
+        foreach (var w in new KmerWindows(codes, k))
         {
-            uint c = codes[i];
-            if (c > 3)
-            {
-                run = 0;
-                index = 0;
-                continue;
-            }
-
-            index = ((index << 2) | (int)c) & mask;
-            if (++run >= k)
-            {
-                counts[index]++;
-            }
+            counts[w.Index]++;
         }
     }
 
@@ -41,24 +23,9 @@ public static class KmerCounter
     public static void Count(ReadOnlySpan<byte> codes, int k, Span<double> counts)
     {
         CheckTable(k, counts.Length);
-        int mask = (1 << (2 * k)) - 1;
-        int index = 0;
-        int run = 0;
-        for (int i = 0; i < codes.Length; i++)
+        foreach (var w in new KmerWindows(codes, k))
         {
-            uint c = codes[i];
-            if (c > 3)
-            {
-                run = 0;
-                index = 0;
-                continue;
-            }
-
-            index = ((index << 2) | (int)c) & mask;
-            if (++run >= k)
-            {
-                counts[index] += 1.0;
-            }
+            counts[w.Index] += 1.0;
         }
     }
 
@@ -76,24 +43,9 @@ public static class KmerCounter
             throw new ArgumentException($"weights must have at least {starts} entries (one per start position); got {weights.Length}", nameof(weights));
         }
 
-        int mask = (1 << (2 * k)) - 1;
-        int index = 0;
-        int run = 0;
-        for (int i = 0; i < codes.Length; i++)
+        foreach (var w in new KmerWindows(codes, k))
         {
-            uint c = codes[i];
-            if (c > 3)
-            {
-                run = 0;
-                index = 0;
-                continue;
-            }
-
-            index = ((index << 2) | (int)c) & mask;
-            if (++run >= k)
-            {
-                counts[index] += weights[i - k + 1];
-            }
+            counts[w.Index] += weights[w.Start];
         }
     }
 

@@ -1,3 +1,4 @@
+using Motiflens.Engine.Metrics;
 using Motiflens.Interpretation.Metrics;
 
 namespace Motiflens.Interpretation.Calibration;
@@ -97,21 +98,15 @@ public static class LengthWeightCalibration
         var meanPerK = new SortedDictionary<int, double>();
         foreach (int k in ks)
         {
-            meanPerK[k] = MeanIgnoringNaN(trials.Select(t => t.SpearmanWeighted[k]));
+            meanPerK[k] = MultitaskMetrics.MeanDefined([.. trials.Select(t => t.SpearmanWeighted[k])]);
         }
 
-        return new CalibrationReport(weights, r2, usable.Count, trials, MeanIgnoringNaN(trials.Select(t => t.Spearman)), spread,
-            meanPerK, MeanIgnoringNaN(trials.Select(t => t.SpearmanOriginal)));
-    }
-
-    private static double MeanIgnoringNaN(IEnumerable<double> values)
-    {
-        var finite = values.Where(v => !double.IsNaN(v)).ToArray();
-        return finite.Length == 0 ? double.NaN : finite.Average();
+        return new CalibrationReport(weights, r2, usable.Count, trials, MultitaskMetrics.MeanDefined([.. trials.Select(t => t.Spearman)]), spread,
+            meanPerK, MultitaskMetrics.MeanDefined([.. trials.Select(t => t.SpearmanOriginal)]));
     }
 
     /// <summary>Spearman rank correlation (average ranks for ties); NaN when either variable is constant.</summary>
-    public static double Spearman(IReadOnlyList<double> a, IReadOnlyList<double> b) => Pearson(Ranks(a), Ranks(b));
+    public static double Spearman(IReadOnlyList<double> a, IReadOnlyList<double> b) => Pearson(Ranks.Average([.. a]), Ranks.Average([.. b]));
 
     private static LengthWeights FoldAveraged(List<CalibrationModel> models, IReadOnlyList<int> ks, int folds, Random random)
     {
@@ -181,30 +176,5 @@ public static class LengthWeightCalibration
         }
 
         return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
-    }
-
-    private static double[] Ranks(IReadOnlyList<double> values)
-    {
-        var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ThenBy(i => i).ToArray();
-        var ranks = new double[values.Count];
-        int start = 0;
-        while (start < order.Length)
-        {
-            int end = start;
-            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
-            {
-                end++;
-            }
-
-            double rank = ((start + end) / 2.0) + 1;
-            for (int i = start; i <= end; i++)
-            {
-                ranks[order[i]] = rank;
-            }
-
-            start = end + 1;
-        }
-
-        return ranks;
     }
 }

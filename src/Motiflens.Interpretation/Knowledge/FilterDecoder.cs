@@ -1,3 +1,5 @@
+using Motiflens.Engine;
+
 namespace Motiflens.Interpretation.Knowledge;
 
 /// <summary>
@@ -35,8 +37,7 @@ public static class FilterDecoder
         for (int r = 0; r < w.Length; r += 4)
         {
             double a = w[r] / temperature, c = w[r + 1] / temperature, g = w[r + 2] / temperature, t = w[r + 3] / temperature;
-            double max = Math.Max(Math.Max(a, c), Math.Max(g, t));
-            double logSum = max + Math.Log(Math.Exp(a - max) + Math.Exp(c - max) + Math.Exp(g - max) + Math.Exp(t - max));
+            double logSum = Categorical.LogSumExp<double>([a, c, g, t]);
             result[r] = a - logSum;
             result[r + 1] = c - logSum;
             result[r + 2] = g - logSum;

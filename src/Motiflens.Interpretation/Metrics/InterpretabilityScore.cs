@@ -1,3 +1,5 @@
+using Motiflens.Engine.Metrics;
+
 namespace Motiflens.Interpretation.Metrics;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class InterpretabilityScore
             (auroc[q], aupr[q]) = OfSequence(s.AsSpan(q * length, length), info.AsSpan(q * length, length));
         }
 
-        return new InterpretabilityResult(SignalToNoise.MeanIgnoringNaN(auroc), SignalToNoise.MeanIgnoringNaN(aupr), auroc, aupr);
+        return new InterpretabilityResult(MultitaskMetrics.MeanDefined(auroc), MultitaskMetrics.MeanDefined(aupr), auroc, aupr);
     }
 
     /// <summary>AUROC and AUPR of one sequence from scores s (L) and information I (L).</summary>

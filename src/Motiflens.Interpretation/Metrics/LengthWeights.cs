@@ -61,15 +61,7 @@ public sealed class LengthWeights
     /// <summary>Reads a weights file; any problem is an <see cref="InputException"/> naming the file and key.</summary>
     public static LengthWeights Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, 0, $"cannot read length weights: {ex.Message}");
-        }
+        string text = InputFiles.ReadAllText(path, "length weights");
 
         return Parse(text, path);
     }

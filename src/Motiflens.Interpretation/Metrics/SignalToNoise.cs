@@ -1,3 +1,5 @@
+using Motiflens.Engine.Metrics;
+
 namespace Motiflens.Interpretation.Metrics;
 
 /// <summary>
@@ -34,7 +36,7 @@ public static class SignalToNoise
             perSequence[q] = OfSequence(s.AsSpan(q * length, length), info.AsSpan(q * length, length), noise);
         }
 
-        return new SignalToNoiseResult(MeanIgnoringNaN(perSequence), perSequence);
+        return new SignalToNoiseResult(MultitaskMetrics.MeanDefined(perSequence), perSequence);
     }
 
     /// <summary>The SNR of one sequence from its scores s (L) and ground-truth information I (L).</summary>
@@ -83,21 +85,5 @@ public static class SignalToNoise
         }
 
         return (signal / motif) / (top / TopCount);
-    }
-
-    internal static double MeanIgnoringNaN(ReadOnlySpan<double> values)
-    {
-        double sum = 0;
-        int count = 0;
-        foreach (double v in values)
-        {
-            if (!double.IsNaN(v))
-            {
-                sum += v;
-                count++;
-            }
-        }
-
-        return count == 0 ? double.NaN : sum / count;
     }
 }

@@ -1,3 +1,4 @@
+using Motiflens.Engine.Metrics;
 using Motiflens.Search.Controllers;
 using Motiflens.Search.Evaluation;
 using Motiflens.Search.History;
@@ -42,8 +43,8 @@ public static class ReplayBenchmark
         }
 
         var archs = medians.Keys.ToArray();
-        var lossRanks = AverageRanks(archs.Select(a => medians[a].Loss).ToArray());
-        var kRanks = AverageRanks(archs.Select(a => medians[a].Knowledge).ToArray());
+        var lossRanks = Ranks.Average(archs.Select(a => medians[a].Loss).ToArray());
+        var kRanks = Ranks.Average(archs.Select(a => medians[a].Knowledge).ToArray());
         var rankOf = archs.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => (Loss: lossRanks[x.i], K: kRanks[x.i]));
         var evaluator = new ReplayEvaluator(records);
         int total = lambdas.Count * options.Runs;
@@ -152,30 +153,4 @@ public static class ReplayBenchmark
             .ToArray();
 
     private static double Median(IEnumerable<double> values) => MedianInPlace(values.ToArray());
-
-    /// <summary>1-based ranks, ties sharing the mean of the ranks they span.</summary>
-    internal static double[] AverageRanks(double[] values)
-    {
-        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ThenBy(i => i).ToArray();
-        var ranks = new double[values.Length];
-        int start = 0;
-        while (start < order.Length)
-        {
-            int end = start + 1;
-            while (end < order.Length && values[order[end]] == values[order[start]])
-            {
-                end++;
-            }
-
-            double rank = 0.5 * (start + 1 + end);
-            for (int j = start; j < end; j++)
-            {
-                ranks[order[j]] = rank;
-            }
-
-            start = end;
-        }
-
-        return ranks;
-    }
 }

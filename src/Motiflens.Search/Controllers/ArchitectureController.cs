@@ -171,18 +171,15 @@ public sealed class ArchitectureController
     public static ArchitectureController Load(string path, IPolicyUpdate update)
     {
         ArgumentNullException.ThrowIfNull(path);
+        string text = InputFiles.ReadAllText(path, "the controller state");
         ControllerState? state;
         try
         {
-            state = JsonSerializer.Deserialize<ControllerState>(File.ReadAllText(path), StateJson);
+            state = JsonSerializer.Deserialize<ControllerState>(text, StateJson);
         }
         catch (JsonException ex)
         {
             throw new InputException(path, 0, $"expected a controller state (JSON), found: {ex.Message}");
-        }
-        catch (IOException ex)
-        {
-            throw new InputException(path, 0, $"cannot read the controller state: {ex.Message}");
         }
 
         return FromState(state ?? throw new InputException(path, 0, "expected a controller state, found null"), update, path);

@@ -4,6 +4,7 @@ using Motiflens.Engine.Spec;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
 using Motiflens.Interpretation.Attribution;
+using Motiflens.Interpretation.Datasets;
 using Motiflens.Interpretation.Knowledge;
 using Motiflens.Interpretation.Metrics;
 using Motiflens.Search.Spaces;
@@ -101,8 +102,8 @@ public sealed class ChildTrainer
     {
         var arch = new Architecture(task.Tokens);
         var spec = _space.ToModelSpec(arch, Outputs);
-        var trainData = new ArraySupervisedData(_train.Codes, _train.Targets, _train.Count, _train.Length, spec.InputChannels, _train.Tasks);
-        var validData = new ArraySupervisedData(_valid.Codes, _valid.Targets, _valid.Count, _valid.Length, spec.InputChannels, _valid.Tasks);
+        var trainData = new DatasetSplitData(_train, spec.InputChannels);
+        var validData = new DatasetSplitData(_valid, spec.InputChannels);
 
         // A child whose best weights predict no better than a constant has not started learning (typically every
         // ReLU unit of a narrow layer died in the first steps, after which no gradient flows). That is the luck of

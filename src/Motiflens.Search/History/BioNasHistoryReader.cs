@@ -17,15 +17,7 @@ public static class BioNasHistoryReader
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(space);
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (IOException ex)
-        {
-            throw new InputException(path, 0, $"cannot read the history: {ex.Message}");
-        }
+        string[] lines = InputFiles.ReadAllLines(path, "the history");
 
         var records = new List<ChildRecord>();
         var replicates = new Dictionary<Architecture, int>();

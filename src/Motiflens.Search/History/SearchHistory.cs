@@ -32,15 +32,7 @@ public static class SearchHistory
             return new HistoryReadResult([], [], 0);
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (IOException ex)
-        {
-            throw new InputException(path, 0, $"cannot read the history: {ex.Message}");
-        }
+        byte[] bytes = InputFiles.ReadAllBytes(path, "the history");
 
         var records = new List<ChildRecord>();
         var warnings = new List<string>();

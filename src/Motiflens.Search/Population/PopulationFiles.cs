@@ -78,15 +78,7 @@ public static class PopulationFiles
     /// <summary>Reads a task.json; any problem is an <see cref="InputException"/> naming the file and key.</summary>
     public static PopulationTask ReadTask(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, 0, $"cannot read the population task: {ex.Message}");
-        }
+        string text = InputFiles.ReadAllText(path, "the population task");
 
         return ParseTask(text, path);
     }

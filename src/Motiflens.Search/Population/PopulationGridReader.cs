@@ -24,15 +24,7 @@ public static class PopulationGridReader
     public static PopulationGrid Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, 0, $"cannot read the grid file: {ex.Message}");
-        }
+        string text = InputFiles.ReadAllText(path, "the grid file");
 
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }

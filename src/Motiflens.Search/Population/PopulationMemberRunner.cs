@@ -3,9 +3,10 @@ using Motiflens.Engine.Checkpoints;
 using Motiflens.Engine.Spec;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
-using Motiflens.Interpretation.Attribution;
-using Motiflens.Interpretation.Metrics;
 using Motiflens.IO;
+using Motiflens.Interpretation.Attribution;
+using Motiflens.Interpretation.Datasets;
+using Motiflens.Interpretation.Metrics;
 
 namespace Motiflens.Search.Population;
 
@@ -98,9 +99,9 @@ public static class PopulationMemberRunner
         var options = task.Training with { Threads = threads };
         using var model = ModelBuilder.Build(spec, options.Seed, threads);
         var clock = Stopwatch.StartNew();
-        var result = new Trainer(model, spec, options).Fit(Supervised(data.Train), Supervised(data.Valid), progress, ct);
+        var result = new Trainer(model, spec, options).Fit(new DatasetSplitData(data.Train), new DatasetSplitData(data.Valid), progress, ct);
         double trainSeconds = clock.Elapsed.TotalSeconds;
-        var test = ModelEvaluator.Evaluate(model, spec, Supervised(data.Test), cancellationToken: ct);
+        var test = ModelEvaluator.Evaluate(model, spec, new DatasetSplitData(data.Test), cancellationToken: ct);
         failed = failed with { TrainSeconds = trainSeconds, Epochs = result.History.Count, TestLoss = test.Loss, TestAuroc = test.Auroc, TestAupr = test.Aupr };
         if (!double.IsFinite(test.Loss))
         {
@@ -204,7 +205,4 @@ public static class PopulationMemberRunner
 
         NpzArchive.Write(path, arrays);
     }
-
-    private static ArraySupervisedData Supervised(DatasetSplit split) =>
-        new(split.Codes, split.Targets, split.Count, split.Length, 4, split.Tasks);
 }
