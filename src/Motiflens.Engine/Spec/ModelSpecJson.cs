@@ -40,20 +40,7 @@ public static class ModelSpecJson
     public static IReadOnlyList<string> ActivationNames { get; } = [.. Activations.Keys];
 
     /// <summary>Reads a spec file; every problem is an <see cref="InputException"/> naming <paramref name="path"/>.</summary>
-    public static ModelSpec Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, 0, $"cannot read model spec: {ex.Message}");
-        }
-
-        return Parse(text, path);
-    }
+    public static ModelSpec Load(string path) => Parse(InputFiles.ReadAllText(path, "model spec"), path);
 
     /// <summary>Parses spec JSON; <paramref name="source"/> names it in error messages.</summary>
     public static ModelSpec Parse(string json, string source)

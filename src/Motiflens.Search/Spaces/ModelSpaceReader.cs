@@ -16,21 +16,7 @@ public static class ModelSpaceReader
     private static readonly string[] TopKeys = ["name", "input", "layers", "output", "loss", "description"];
 
     /// <summary>Reads the space in <paramref name="path"/>.</summary>
-    public static ModelSpace Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, 0, $"cannot read the model space: {ex.Message}");
-        }
-
-        return Parse(text, path);
-    }
+    public static ModelSpace Load(string path) => Parse(InputFiles.ReadAllText(path, "the model space"), path);
 
     /// <summary>Parses YAML <paramref name="text"/>; <paramref name="source"/> names it in messages.</summary>
     public static ModelSpace Parse(string text, string source)
