@@ -19,7 +19,7 @@ public static class ScoreCommand
         var attributions = new Option<string>("--attributions") { Description = "Attribution maps: .npy or .npz, (N, L, 4) or (N, 4, L)", Required = true };
         var split = new Option<string>("--split") { Description = "Dataset split the maps explain", DefaultValueFactory = _ => "test" };
         var positivesOnly = new Option<bool>("--positives-only") { Description = "Compute the KLDs over positive sequences only (any target >= 0.5)" };
-        var weights = new Option<string?>("--weights") { Description = "Length weights JSON {\"3\": w3, ...} for the multi-scale KLD (default: uniform over 3..8)" };
+        var weights = new Option<string?>("--weights") { Description = "Length weights JSON {\"3\": w3, ...} for the multi-scale KLD (default: the built-in calibration on the code task, docs/reproduction.md)" };
         var importance = new Option<string>("--importance")
         {
             Description = "Per-position importance of the weighted KLD: norm (L2 norm of the corrected map) or abs (|grad x input|)",

@@ -6,10 +6,20 @@ namespace Motiflens.Interpretation.Tests.Metrics;
 public class LengthWeightsTests
 {
     [Fact]
-    public void Default_IsUniformOver3To8()
+    public void Default_IsTheShippedCalibrationOver3To8()
     {
+        // docs/reproduction.md: calibrate on the 140-model paper population of the code dataset.
         Assert.Equal(new[] { 3, 4, 5, 6, 7, 8 }, LengthWeights.Default.Ks);
-        Assert.All(LengthWeights.Default.Weights.Values, w => Assert.Equal(1.0 / 6, w, 15));
+        Assert.Equal(1.0, LengthWeights.Default.Weights.Values.Sum(), 12);
+        Assert.Equal(0.1578, LengthWeights.Default.Weights[3], 4);
+        Assert.Equal(0.1700, LengthWeights.Default.Weights[7], 4);
+    }
+
+    [Fact]
+    public void Uniform_IsOneSixthOver3To8()
+    {
+        Assert.Equal(new[] { 3, 4, 5, 6, 7, 8 }, LengthWeights.Uniform.Ks);
+        Assert.All(LengthWeights.Uniform.Weights.Values, w => Assert.Equal(1.0 / 6, w, 15));
     }
 
     [Fact]

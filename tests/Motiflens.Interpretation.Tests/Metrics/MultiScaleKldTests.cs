@@ -27,6 +27,8 @@ public class MultiScaleKldTests
         var ks = golden.Get("ks").Get<int>();
         var expected = golden.Get("weighted_kld_norm").ToFloat64();
         double uniform = Enumerable.Range(0, ks.Length).Where(i => ks[i] >= 3).Average(i => expected[i]);
-        TestInputs.AssertRelative(uniform, MultiScaleKld.Compute(codes, maps, length));
+        TestInputs.AssertRelative(uniform, MultiScaleKld.Compute(codes, maps, length, LengthWeights.Uniform));
+        double calibrated = Enumerable.Range(0, ks.Length).Where(i => ks[i] >= 3).Sum(i => LengthWeights.Default.Weights[ks[i]] * expected[i]);
+        TestInputs.AssertRelative(calibrated, MultiScaleKld.Compute(codes, maps, length));
     }
 }
