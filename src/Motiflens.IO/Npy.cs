@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Motiflens.IO;
@@ -49,10 +48,10 @@ public static class Npy
             throw new InputException(source, 0, $"array of {header.Count} elements is too large");
         }
 
-        var data = ReadData(stream, header.DType, (int)header.Count, source);
+        var data = NpyDataReader.Read(stream, header.DType, (int)header.Count, source);
         if (header.FortranOrder && header.Shape.Length > 1)
         {
-            data = FortranToC(data, header.Shape);
+            data = NpyDataReader.FortranToC(data, header.Shape);
         }
 
         return new NpyArray(header.DType, header.Shape, data);
@@ -118,288 +117,9 @@ public static class Npy
             throw new InputException(source, 0, "truncated .npy header");
         }
 
-        var (descr, fortran, shape) = ParseHeader(enc.GetString(hb), source);
+        var (descr, fortran, shape) = NpyHeaderParser.Parse(enc.GetString(hb), source);
         var dtype = NpyDType.TryParse(descr, out var problem) ?? throw new InputException(source, 0, problem!);
         return new NpyHeader(dtype, fortran, shape);
-    }
-
-    private static Array ReadData(Stream stream, NpyDType dtype, int count, string source)
-    {
-        long bytes = (long)count * dtype.ItemSize;
-        if (bytes > Array.MaxLength)
-        {
-            // Read element-wise chunks for very large arrays would be needed; none of our formats go there.
-            throw new InputException(source, 0, $"array of {bytes} bytes is too large");
-        }
-
-        Array data = Array.CreateInstance(NpyArray.ElementType(dtype.Kind), count);
-        if (dtype.Kind == NpyKind.Unicode)
-        {
-            var raw = new byte[bytes];
-            if (!TryReadExactly(stream, raw))
-            {
-                throw new InputException(source, 0, $"truncated data: expected {bytes} bytes");
-            }
-
-            var strings = (string[])data;
-            int w = dtype.UnicodeWidth;
-            var sb = new StringBuilder(w);
-            for (int i = 0; i < count; i++)
-            {
-                sb.Clear();
-                for (int c = 0; c < w; c++)
-                {
-                    int cp = BinaryPrimitives.ReadInt32LittleEndian(raw.AsSpan((i * w + c) * 4, 4));
-                    if (cp == 0)
-                    {
-                        break;
-                    }
-
-                    if (!Rune.IsValid(cp))
-                    {
-                        throw new InputException(source, 0, $"invalid code point {cp} in string element {i}");
-                    }
-
-                    sb.Append(new Rune(cp).ToString());
-                }
-
-                strings[i] = sb.ToString();
-            }
-
-            return data;
-        }
-
-        Span<byte> target = dtype.Kind switch
-        {
-            NpyKind.Bool => MemoryMarshal.AsBytes(((bool[])data).AsSpan()),
-            NpyKind.UInt8 => ((byte[])data).AsSpan(),
-            NpyKind.Int8 => MemoryMarshal.AsBytes(((sbyte[])data).AsSpan()),
-            NpyKind.Int32 => MemoryMarshal.AsBytes(((int[])data).AsSpan()),
-            NpyKind.Int64 => MemoryMarshal.AsBytes(((long[])data).AsSpan()),
-            NpyKind.Float32 => MemoryMarshal.AsBytes(((float[])data).AsSpan()),
-            NpyKind.Float64 => MemoryMarshal.AsBytes(((double[])data).AsSpan()),
-            _ => throw new InvalidOperationException(),
-        };
-        if (!TryReadExactly(stream, target))
-        {
-            throw new InputException(source, 0, $"truncated data: expected {bytes} bytes for shape of {count} {dtype} elements");
-        }
-
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("big-endian hosts are not supported");
-        }
-
-        if (dtype.Kind == NpyKind.Bool)
-        {
-            // .NET bools must be 0 or 1; numpy may store any nonzero byte.
-            var bs = MemoryMarshal.AsBytes(((bool[])data).AsSpan());
-            for (int i = 0; i < bs.Length; i++)
-            {
-                if (bs[i] > 1)
-                {
-                    bs[i] = 1;
-                }
-            }
-        }
-
-        return data;
-    }
-
-    private static Array FortranToC(Array data, int[] shape)
-    {
-        int rank = shape.Length;
-        int n = data.Length;
-        var result = Array.CreateInstance(data.GetType().GetElementType()!, n);
-        var fStride = new long[rank];
-        long s = 1;
-        for (int d = 0; d < rank; d++)
-        {
-            fStride[d] = s;
-            s *= shape[d];
-        }
-
-        var idx = new int[rank];
-        for (int c = 0; c < n; c++)
-        {
-            long f = 0;
-            for (int d = 0; d < rank; d++)
-            {
-                f += idx[d] * fStride[d];
-            }
-
-            result.SetValue(data.GetValue(f), c);
-            for (int d = rank - 1; d >= 0; d--)
-            {
-                if (++idx[d] < shape[d])
-                {
-                    break;
-                }
-
-                idx[d] = 0;
-            }
-        }
-
-        return result;
-    }
-
-    internal static (string Descr, bool Fortran, int[] Shape) ParseHeader(string header, string source)
-    {
-        // The header is a Python dict literal: {'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }
-        string? descr = null;
-        bool? fortran = null;
-        int[]? shape = null;
-        int i = header.IndexOf('{', StringComparison.Ordinal);
-        if (i < 0)
-        {
-            throw new InputException(source, 0, "malformed .npy header (no dict)");
-        }
-
-        i++;
-        while (i < header.Length)
-        {
-            SkipWs(header, ref i);
-            if (i >= header.Length || header[i] == '}')
-            {
-                break;
-            }
-
-            var key = ReadPyString(header, ref i, source);
-            SkipWs(header, ref i);
-            Expect(header, ref i, ':', source);
-            SkipWs(header, ref i);
-            switch (key)
-            {
-                case "descr":
-                    if (i < header.Length && header[i] == '[')
-                    {
-                        throw new InputException(source, 0, "structured (record) dtypes are not supported");
-                    }
-
-                    descr = ReadPyString(header, ref i, source);
-                    break;
-                case "fortran_order":
-                    if (string.CompareOrdinal(header, i, "True", 0, 4) == 0)
-                    {
-                        fortran = true;
-                        i += 4;
-                    }
-                    else if (string.CompareOrdinal(header, i, "False", 0, 5) == 0)
-                    {
-                        fortran = false;
-                        i += 5;
-                    }
-                    else
-                    {
-                        throw new InputException(source, 0, "malformed .npy header (fortran_order)");
-                    }
-
-                    break;
-                case "shape":
-                    shape = ReadShape(header, ref i, source);
-                    break;
-                default:
-                    throw new InputException(source, 0, $"malformed .npy header (unknown key '{key}')");
-            }
-
-            SkipWs(header, ref i);
-            if (i < header.Length && header[i] == ',')
-            {
-                i++;
-            }
-        }
-
-        if (descr is null || fortran is null || shape is null)
-        {
-            throw new InputException(source, 0, "malformed .npy header (needs descr, fortran_order and shape)");
-        }
-
-        return (descr, fortran.Value, shape);
-    }
-
-    private static int[] ReadShape(string h, ref int i, string source)
-    {
-        Expect(h, ref i, '(', source);
-        var dims = new List<int>();
-        while (true)
-        {
-            SkipWs(h, ref i);
-            if (i >= h.Length)
-            {
-                throw new InputException(source, 0, "malformed .npy header (shape)");
-            }
-
-            if (h[i] == ')')
-            {
-                i++;
-                break;
-            }
-
-            int start = i;
-            while (i < h.Length && char.IsDigit(h[i]))
-            {
-                i++;
-            }
-
-            if (i < h.Length && h[i] == 'L')
-            {
-                i++; // Python 2 long suffix
-            }
-
-            if (!int.TryParse(h.AsSpan(start, i - start).TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
-            {
-                throw new InputException(source, 0, "malformed .npy header (shape)");
-            }
-
-            dims.Add(d);
-            SkipWs(h, ref i);
-            if (i < h.Length && h[i] == ',')
-            {
-                i++;
-            }
-        }
-
-        return dims.ToArray();
-    }
-
-    private static string ReadPyString(string h, ref int i, string source)
-    {
-        if (i >= h.Length || (h[i] != '\'' && h[i] != '"'))
-        {
-            throw new InputException(source, 0, "malformed .npy header (expected a string)");
-        }
-
-        char q = h[i++];
-        int start = i;
-        while (i < h.Length && h[i] != q)
-        {
-            i++;
-        }
-
-        if (i >= h.Length)
-        {
-            throw new InputException(source, 0, "malformed .npy header (unterminated string)");
-        }
-
-        return h[start..i++];
-    }
-
-    private static void Expect(string h, ref int i, char c, string source)
-    {
-        if (i >= h.Length || h[i] != c)
-        {
-            throw new InputException(source, 0, $"malformed .npy header (expected '{c}')");
-        }
-
-        i++;
-    }
-
-    private static void SkipWs(string h, ref int i)
-    {
-        while (i < h.Length && char.IsWhiteSpace(h[i]))
-        {
-            i++;
-        }
     }
 
     /// <summary>Writes <paramref name="array"/> atomically to <paramref name="path"/>.</summary>
@@ -411,7 +131,7 @@ public static class Npy
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(array);
         WriteHeader(stream, array.DType, array.Shape);
-        WriteData(stream, array);
+        NpyDataWriter.Write(stream, array);
     }
 
     /// <summary>
@@ -466,46 +186,6 @@ public static class Npy
         stream.Write(headerBytes);
     }
 
-    private static void WriteData(Stream stream, NpyArray array)
-    {
-        switch (array.Data)
-        {
-            case bool[] b: stream.Write(MemoryMarshal.AsBytes(b.AsSpan())); break;
-            case byte[] b: stream.Write(b); break;
-            case sbyte[] b: stream.Write(MemoryMarshal.AsBytes(b.AsSpan())); break;
-            case int[] b: stream.Write(MemoryMarshal.AsBytes(b.AsSpan())); break;
-            case long[] b: stream.Write(MemoryMarshal.AsBytes(b.AsSpan())); break;
-            case float[] b: stream.Write(MemoryMarshal.AsBytes(b.AsSpan())); break;
-            case double[] b: stream.Write(MemoryMarshal.AsBytes(b.AsSpan())); break;
-            case string[] strs:
-                {
-                    int w = array.DType.UnicodeWidth;
-                    var buf = new byte[4 * w];
-                    foreach (var s in strs)
-                    {
-                        Array.Clear(buf);
-                        int c = 0;
-                        foreach (var r in s.EnumerateRunes())
-                        {
-                            if (c >= w)
-                            {
-                                throw new ArgumentException($"string '{s}' is longer than the dtype width {w}");
-                            }
-
-                            BinaryPrimitives.WriteInt32LittleEndian(buf.AsSpan(4 * c, 4), r.Value);
-                            c++;
-                        }
-
-                        stream.Write(buf);
-                    }
-
-                    break;
-                }
-
-            default:
-                throw new InvalidOperationException("unsupported data array");
-        }
-    }
 
     /// <summary>Fills <paramref name="buffer"/> from <paramref name="s"/>; false when the stream ends first.</summary>
     public static bool TryReadExactly(Stream s, Span<byte> buffer)

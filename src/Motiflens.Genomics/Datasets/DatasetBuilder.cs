@@ -12,11 +12,6 @@ namespace Motiflens.Genomics.Datasets;
 /// </summary>
 public static class DatasetBuilder
 {
-    private const int GcBins = 20;
-
-    /// <summary>One example before splitting. Examples sharing a group always land in the same split.</summary>
-    private sealed record Example(byte[] Codes, float[] Labels, string? Chrom, int Group, string Source);
-
     /// <summary>
     /// Positives from FASTA files — with several files, file t is task t and its sequences are labelled 1
     /// for task t only — plus explicit negatives (label 0) and generated ones.
@@ -34,7 +29,7 @@ public static class DatasetBuilder
 
         int tasks = positiveFiles.Count;
         var read = new FastaReadOptions(options.RejectAmbiguous);
-        var examples = new List<Example>();
+        var examples = new List<DatasetExample>();
         var raw = new List<(FastaRecord Record, string File, float[] Labels)>();
         for (int t = 0; t < tasks; t++)
         {
@@ -60,7 +55,7 @@ public static class DatasetBuilder
         {
             var (r, file, labels) = raw[i];
             string? chrom = options.ChromosomeSplit ? ChromFromName(r.Name, file, r.Line) : ChromFromNameOrNull(r.Name);
-            examples.Add(new Example(Fit(r.Codes, length), labels, chrom, i, $"{file}:{r.Line}"));
+            examples.Add(new DatasetExample(Fit(r.Codes, length), labels, chrom, i, $"{file}:{r.Line}"));
         }
 
         return Finish(examples, positives, tasks, length, options, genomePath, exclusions: null);
@@ -79,12 +74,12 @@ public static class DatasetBuilder
 
         var rows = SequenceTable.Read(path, sequenceColumn, labelColumns, nameColumn, new FastaReadOptions(options.RejectAmbiguous));
         int length = CommonLength(rows.Select(r => (r.Codes.Length, path, $"line {r.Line}")), options.Length);
-        var examples = new List<Example>(rows.Count);
+        var examples = new List<DatasetExample>(rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
             string? chrom = options.ChromosomeSplit ? ChromFromName(r.Name, path, r.Line) : null;
-            examples.Add(new Example(Fit(r.Codes, length), r.Labels, chrom, i, $"{path}:{r.Line}"));
+            examples.Add(new DatasetExample(Fit(r.Codes, length), r.Labels, chrom, i, $"{path}:{r.Line}"));
         }
 
         // Generated negatives copy only rows with some positive label.
@@ -134,7 +129,7 @@ public static class DatasetBuilder
 
         var lookups = peaks.Select(p => new CentreLookup(p)).ToList();
         var windows = new Dictionary<(string Chrom, long Start), int>();
-        var examples = new List<Example>();
+        var examples = new List<DatasetExample>();
         for (int t = 0; t < tasks; t++)
         {
             foreach (var p in peaks[t])
@@ -154,7 +149,7 @@ public static class DatasetBuilder
 
                 windows[(p.Chrom, start)] = examples.Count;
                 var codes = genome.Fetch(p.Chrom, start, start + length);
-                examples.Add(new Example(codes, labels, p.Chrom, examples.Count, $"{bedFiles[t]}:{p.Line}"));
+                examples.Add(new DatasetExample(codes, labels, p.Chrom, examples.Count, $"{bedFiles[t]}:{p.Line}"));
             }
         }
 
@@ -163,14 +158,14 @@ public static class DatasetBuilder
     }
 
     private static SequenceDataset Finish(
-        List<Example> examples,
+        List<DatasetExample> examples,
         int positives,
         int tasks,
         int length,
         DatasetBuildOptions options,
         string? genomePath,
         Dictionary<string, long[]>? exclusions,
-        Func<Example, bool>? positiveFilter = null)
+        Func<DatasetExample, bool>? positiveFilter = null)
     {
         var random = new Random(options.Seed);
         var sources = examples.Take(positives).Where(positiveFilter ?? (_ => true)).ToList();
@@ -183,7 +178,7 @@ public static class DatasetBuilder
                 {
                     // Round-robin over the positives; each shuffle stays with its source's group (and split).
                     var src = sources[k % sources.Count];
-                    examples.Add(new Example(DinucleotideShuffle.Shuffle(src.Codes, random), new float[tasks], src.Chrom, src.Group, "shuffle"));
+                    examples.Add(new DatasetExample(DinucleotideShuffle.Shuffle(src.Codes, random), new float[tasks], src.Chrom, src.Group, "shuffle"));
                 }
 
                 break;
@@ -201,166 +196,16 @@ public static class DatasetBuilder
                         chroms = genome.Entries.Where(e => e.Length >= length).Select(e => e.Name).ToList();
                     }
 
-                    foreach (var (codes, chrom) in Background(genome, chroms, sources, wanted, length, exclusions, random))
+                    foreach (var (codes, chrom) in GcMatchedBackground.Sample(genome, chroms, sources, wanted, length, exclusions, random))
                     {
-                        examples.Add(new Example(codes, new float[tasks], chrom, nextGroup++, "background"));
+                        examples.Add(new DatasetExample(codes, new float[tasks], chrom, nextGroup++, "background"));
                     }
                 }
 
                 break;
         }
 
-        return Split(examples, tasks, length, options, random);
-    }
-
-    /// <summary>GC-matched genomic windows: the positives' GC histogram (20 bins) is filled by rejection sampling.</summary>
-    private static List<(byte[] Codes, string Chrom)> Background(
-        IndexedGenome genome,
-        List<string> chroms,
-        List<Example> sources,
-        int wanted,
-        int length,
-        Dictionary<string, long[]>? exclusions,
-        Random random)
-    {
-        var result = new List<(byte[], string)>();
-        if (wanted == 0 || sources.Count == 0)
-        {
-            return result;
-        }
-
-        var quota = new int[GcBins];
-        for (int k = 0; k < wanted; k++)
-        {
-            quota[GcBin(sources[k % sources.Count].Codes)]++;
-        }
-
-        var lengths = chroms.Select(genome.LengthOf).ToArray();
-        long total = lengths.Where(l => l >= length).Sum();
-        if (total == 0)
-        {
-            throw new InputException(genome.Path, 0, $"no chromosome is at least {length} bases long");
-        }
-
-        int remaining = wanted;
-        long attempts = 0, maxAttempts = (200L * wanted) + 10_000;
-        var fallback = new List<(byte[], string)>();
-        while (remaining > 0 && attempts++ < maxAttempts)
-        {
-            // A chromosome chosen in proportion to its length, then a uniform start.
-            long x = random.NextInt64(total);
-            int c = 0;
-            while (lengths[c] < length || x >= lengths[c])
-            {
-                x -= lengths[c] >= length ? lengths[c] : 0;
-                c++;
-            }
-
-            long start = random.NextInt64(lengths[c] - length + 1);
-            if (exclusions is not null && exclusions.TryGetValue(chroms[c], out var starts) && Overlaps(starts, start, length))
-            {
-                continue;
-            }
-
-            var codes = genome.Fetch(chroms[c], start, start + length);
-            if (codes.Count(b => b == Alphabet.N) > length / 10)
-            {
-                continue;
-            }
-
-            int bin = GcBin(codes);
-            if (quota[bin] > 0)
-            {
-                quota[bin]--;
-                remaining--;
-                result.Add((codes, chroms[c]));
-            }
-            else if (fallback.Count < remaining)
-            {
-                fallback.Add((codes, chroms[c]));
-            }
-        }
-
-        // Bins the genome cannot fill (extreme GC) are topped up with unmatched windows.
-        result.AddRange(fallback.Take(remaining));
-        return result;
-    }
-
-    private static bool Overlaps(long[] sortedStarts, long start, int length)
-    {
-        int i = Array.BinarySearch(sortedStarts, start);
-        if (i >= 0)
-        {
-            return true;
-        }
-
-        i = ~i;
-        return (i < sortedStarts.Length && sortedStarts[i] < start + length) || (i > 0 && sortedStarts[i - 1] + length > start);
-    }
-
-    private static int GcBin(byte[] codes)
-    {
-        int gc = 0, acgt = 0;
-        foreach (var b in codes)
-        {
-            if (b < Alphabet.N)
-            {
-                acgt++;
-                gc += b is Alphabet.C or Alphabet.G ? 1 : 0;
-            }
-        }
-
-        return acgt == 0 ? 0 : Math.Min(GcBins - 1, gc * GcBins / acgt);
-    }
-
-    private static SequenceDataset Split(List<Example> examples, int tasks, int length, DatasetBuildOptions options, Random random)
-    {
-        var assignment = new int[examples.Count]; // 0 train, 1 valid, 2 test
-        if (options.ChromosomeSplit)
-        {
-            var test = new HashSet<string>(options.TestChromosomes ?? [], StringComparer.Ordinal);
-            var valid = new HashSet<string>(options.ValidChromosomes ?? [], StringComparer.Ordinal);
-            for (int i = 0; i < examples.Count; i++)
-            {
-                var c = examples[i].Chrom;
-                assignment[i] = c is not null && test.Contains(c) ? 2 : c is not null && valid.Contains(c) ? 1 : 0;
-            }
-        }
-        else
-        {
-            var groups = examples.Select(e => e.Group).Distinct().ToArray();
-            random.Shuffle(groups);
-            int nTest = (int)Math.Round(groups.Length * options.TestFraction);
-            int nValid = (int)Math.Round(groups.Length * options.ValidFraction);
-            var split = new Dictionary<int, int>();
-            for (int g = 0; g < groups.Length; g++)
-            {
-                split[groups[g]] = g < nTest ? 2 : g < nTest + nValid ? 1 : 0;
-            }
-
-            for (int i = 0; i < examples.Count; i++)
-            {
-                assignment[i] = split[examples[i].Group];
-            }
-        }
-
-        var splits = new List<DatasetSplit>();
-        string[] names = ["train", "valid", "test"];
-        for (int s = 0; s < 3; s++)
-        {
-            var members = Enumerable.Range(0, examples.Count).Where(i => assignment[i] == s).ToList();
-            var codes = new byte[(long)members.Count * length];
-            var targets = new float[(long)members.Count * tasks];
-            for (int k = 0; k < members.Count; k++)
-            {
-                examples[members[k]].Codes.CopyTo(codes, (long)k * length);
-                examples[members[k]].Labels.CopyTo(targets, (long)k * tasks);
-            }
-
-            splits.Add(new DatasetSplit(names[s], members.Count, length, tasks, codes, targets));
-        }
-
-        return new SequenceDataset(splits);
+        return DatasetSplitter.Split(examples, tasks, length, options, random);
     }
 
     private static int CommonLength(IEnumerable<(int Length, string File, string What)> items, int? fixedLength)
@@ -419,52 +264,4 @@ public static class DatasetBuilder
             file,
             line,
             string.Create(CultureInfo.InvariantCulture, $"chromosome hold-out needs names like 'chr8:1000-1200', found '{name}'"));
-
-    /// <summary>Answers "does a peak contain this base?" by binary search over peaks sorted by start with running maximum ends.</summary>
-    private sealed class CentreLookup
-    {
-        private readonly Dictionary<string, (long[] Starts, long[] MaxEnds)> _byChrom = new(StringComparer.Ordinal);
-
-        public CentreLookup(IReadOnlyList<BedInterval> peaks)
-        {
-            foreach (var g in peaks.GroupBy(p => p.Chrom))
-            {
-                var sorted = g.OrderBy(p => p.Start).ToArray();
-                var starts = sorted.Select(p => p.Start).ToArray();
-                var maxEnds = new long[sorted.Length];
-                long m = long.MinValue;
-                for (int i = 0; i < sorted.Length; i++)
-                {
-                    m = Math.Max(m, sorted[i].End);
-                    maxEnds[i] = m;
-                }
-
-                _byChrom[g.Key] = (starts, maxEnds);
-            }
-        }
-
-        public bool Contains(string chrom, long position)
-        {
-            if (!_byChrom.TryGetValue(chrom, out var x))
-            {
-                return false;
-            }
-
-            // The last peak starting at or before the position; any earlier peak reaching past it contains it.
-            int i = Array.BinarySearch(x.Starts, position);
-            if (i < 0)
-            {
-                i = ~i - 1;
-            }
-            else
-            {
-                while (i + 1 < x.Starts.Length && x.Starts[i + 1] == position)
-                {
-                    i++;
-                }
-            }
-
-            return i >= 0 && x.MaxEnds[i] > position;
-        }
-    }
 }
