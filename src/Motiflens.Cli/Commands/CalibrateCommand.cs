@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Motiflens.Cli.Results;
 using Motiflens.IO;
 using Motiflens.Search.Population;
 
@@ -99,41 +100,27 @@ public static class CalibrateCommand
         yield return $"wrote {outPath} (use: motiflens score --weights {outPath} ...)";
     }
 
-    private static Dictionary<string, object?> Json(PopulationCalibrationResult result, string outPath, IReadOnlyList<MatchedPair> pairs)
+    private static CalibrateResult Json(PopulationCalibrationResult result, string outPath, IReadOnlyList<MatchedPair> pairs)
     {
         var r = result.Report;
-        return new Dictionary<string, object?>
-        {
-            ["out"] = outPath,
-            ["weights"] = r.Weights.Weights.ToDictionary(p => Key(p.Key), p => p.Value),
-            ["weights_sd"] = r.WeightSpread.ToDictionary(p => Key(p.Key), p => p.Value),
-            ["r_squared"] = r.RSquared.ToDictionary(p => Key(p.Key), p => p.Value),
-            ["spearman_original"] = Finite(r.MeanSpearmanOriginal),
-            ["spearman_multiscale"] = Finite(r.MeanSpearman),
-            ["spearman_weighted"] = r.MeanSpearmanWeighted.ToDictionary(p => Key(p.Key), p => Finite(p.Value)),
-            ["models_used"] = result.ModelsUsed,
-            ["models_passed"] = result.ModelsPassed,
-            ["models_total"] = result.ModelsTotal,
-            ["min_auroc"] = result.MinAuroc,
-            ["trials"] = r.Trials.Select(t => new Dictionary<string, object?>
-            {
-                ["held_out_subset"] = t.HeldOutSubset,
-                ["held_out_models"] = t.HeldOutModels,
-                ["weights"] = t.Weights.Weights.ToDictionary(p => Key(p.Key), p => p.Value),
-                ["spearman_multiscale"] = Finite(t.Spearman),
-                ["spearman_original"] = Finite(t.SpearmanOriginal),
-            }).ToList(),
-            ["matched_pairs"] = pairs.Select(p => new Dictionary<string, object?>
-            {
-                ["a"] = p.A,
-                ["b"] = p.B,
-                ["auroc_a"] = p.AurocA,
-                ["auroc_b"] = p.AurocB,
-                ["kld_multiscale_a"] = p.KldMultiscaleA,
-                ["kld_multiscale_b"] = p.KldMultiscaleB,
-                ["snr_a"] = Finite(p.SnrA),
-                ["snr_b"] = Finite(p.SnrB),
-            }).ToList(),
-        };
+        return new CalibrateResult(
+            outPath,
+            r.Weights.Weights.ToDictionary(p => Key(p.Key), p => p.Value),
+            r.WeightSpread.ToDictionary(p => Key(p.Key), p => p.Value),
+            r.RSquared.ToDictionary(p => Key(p.Key), p => p.Value),
+            Finite(r.MeanSpearmanOriginal),
+            Finite(r.MeanSpearman),
+            r.MeanSpearmanWeighted.ToDictionary(p => Key(p.Key), p => Finite(p.Value)),
+            result.ModelsUsed,
+            result.ModelsPassed,
+            result.ModelsTotal,
+            result.MinAuroc,
+            r.Trials.Select(t => new CalibrationTrialJson(
+                t.HeldOutSubset,
+                t.HeldOutModels,
+                t.Weights.Weights.ToDictionary(p => Key(p.Key), p => p.Value),
+                Finite(t.Spearman),
+                Finite(t.SpearmanOriginal))).ToList(),
+            pairs.Select(MatchedPairJson.From).ToList());
     }
 }

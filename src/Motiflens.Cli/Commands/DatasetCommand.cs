@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Motiflens.Cli.Results;
 using Motiflens.Genomics.Datasets;
 using Motiflens.IO;
 
@@ -73,7 +74,12 @@ public static class DatasetCommand
                 var existing = SequenceDataset.Load(npzPath, oneHot);
                 string target = parseResult.GetValue(output)!;
                 existing.Save(target);
-                DatasetReport.Print(target, existing, parseResult.GetValue(json), new Dictionary<string, object> { ["source"] = npzPath });
+                var imported = DatasetReport.Describe(target, existing);
+                if (parseResult.GetValue(json))
+                {
+                    Output.Json(new DatasetImportResult(target, imported.Length, imported.Tasks, imported.MotifNames, DatasetReport.Splits(imported), npzPath));
+                }
+
                 return ExitCodes.Success;
             }
 
@@ -135,11 +141,19 @@ public static class DatasetCommand
 
             string outPath = parseResult.GetValue(output)!;
             dataset.Save(outPath);
-            DatasetReport.Print(outPath, dataset, parseResult.GetValue(json), new Dictionary<string, object>
+            var summary = DatasetReport.Describe(outPath, dataset);
+            if (parseResult.GetValue(json))
             {
-                ["negatives"] = source.ToString().ToLowerInvariant(),
-                ["split"] = options.ChromosomeSplit ? "chromosome" : "random",
-            });
+                Output.Json(new DatasetBuildResult(
+                    outPath,
+                    summary.Length,
+                    summary.Tasks,
+                    summary.MotifNames,
+                    DatasetReport.Splits(summary),
+                    source.ToString().ToLowerInvariant(),
+                    options.ChromosomeSplit ? "chromosome" : "random"));
+            }
+
             return ExitCodes.Success;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Motiflens.Cli.Results;
 using Motiflens.Engine.Checkpoints;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
@@ -52,12 +53,16 @@ public static class EvaluateCommand
             }
 
             var result = ModelEvaluator.Evaluate(loaded.Model, loaded.Spec, new DatasetSplitData(part), batch, ct);
-            var o = MetricsJson.ToJson(result);
-            o["split"] = part.Name;
-            o["model"] = modelDir;
             if (parseResult.GetValue(json))
             {
-                Output.Json(o);
+                if (result.IsClassification)
+                {
+                    Output.Json(EvaluateClassificationResult.From(result, part.Name, modelDir));
+                }
+                else
+                {
+                    Output.Json(EvaluateRegressionResult.From(result, part.Name, modelDir));
+                }
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Motiflens.Cli.Results;
 using Motiflens.Genomics.Motifs;
 using Motiflens.Interpretation.Calibration;
 using Motiflens.Interpretation.Knowledge;
@@ -99,49 +100,25 @@ public static class MaskedCommand
         return command;
     }
 
-    private static Dictionary<string, object?> ToJson(string runDir, IReadOnlyList<PositionWeightMatrix> masked, MaskedRun measured, MaskedKnowledgeResult result, int neighbours)
-    {
-        static double? N(double v) => double.IsFinite(v) ? v : null;
-        static Dictionary<string, object?> Child(MaskedChild c) => new()
-        {
-            ["trial"] = c.Trial,
-            ["layers"] = c.Layers,
-            ["tokens"] = c.Tokens,
-            ["loss"] = c.Loss,
-            ["knowledge"] = c.Knowledge,
-            ["masked_k"] = c.MaskedK,
-            ["reward"] = N(c.Reward),
-        };
-
-        return new Dictionary<string, object?>
-        {
-            ["run"] = runDir,
-            ["masked_motifs"] = masked.Select(m => m.Name).ToArray(),
-            ["recorded"] = measured.Recorded,
-            ["children"] = result.Children,
-            ["skipped"] = measured.Skipped.Count,
-            ["converged"] = measured.Converged is { } a ? measured.Children.FirstOrDefault(c => c.Tokens.SequenceEqual(a.Tokens))?.Layers : null,
-            ["converged_tokens"] = measured.Converged?.Tokens,
-            ["neighbours"] = neighbours,
-            ["selected"] = result.Selected.Select(s =>
-            {
-                var d = Child(s.Child);
-                d["reason"] = s.Reason;
-                d["matches"] = s.Matches;
-                d["matched_mean_masked_k"] = N(s.MatchedMeanK);
-                return d;
-            }).ToArray(),
-            ["controls"] = result.Controls.Select(Child).ToArray(),
-            ["mean_masked_k_selected"] = N(result.MeanSelected),
-            ["mean_masked_k_controls"] = N(result.MeanControls),
-            ["mean_masked_k_all"] = result.Children == 0 ? null : N(measured.Children.Average(c => c.MaskedK)),
-            ["spearman_knowledge_masked"] = N(KnowledgeMaskedSpearman(measured)),
-            ["difference"] = N(result.Difference),
-            ["p_value"] = N(result.PValue),
-            ["exact"] = result.Exact,
-            ["relabelings"] = result.Relabelings,
-        };
-    }
+    private static MaskedResult ToJson(string runDir, IReadOnlyList<PositionWeightMatrix> masked, MaskedRun measured, MaskedKnowledgeResult result, int neighbours) => new(
+        runDir,
+        masked.Select(m => m.Name).ToArray(),
+        measured.Recorded,
+        result.Children,
+        measured.Skipped.Count,
+        measured.Converged is { } a ? measured.Children.FirstOrDefault(c => c.Tokens.SequenceEqual(a.Tokens))?.Layers : null,
+        measured.Converged?.Tokens,
+        neighbours,
+        result.Selected.Select(MaskedSelectedJson.From).ToArray(),
+        result.Controls.Select(MaskedChildJson.From).ToArray(),
+        JsonNumbers.Finite(result.MeanSelected),
+        JsonNumbers.Finite(result.MeanControls),
+        result.Children == 0 ? null : JsonNumbers.Finite(measured.Children.Average(c => c.MaskedK)),
+        JsonNumbers.Finite(KnowledgeMaskedSpearman(measured)),
+        JsonNumbers.Finite(result.Difference),
+        JsonNumbers.Finite(result.PValue),
+        result.Exact,
+        result.Relabelings);
 
     private static void WriteText(IReadOnlyList<PositionWeightMatrix> masked, MaskedRun measured, MaskedKnowledgeResult result, int neighbours)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Motiflens.Cli.Results;
 using Motiflens.Genomics.Datasets;
 using Motiflens.IO;
 using Motiflens.Search.Population;
@@ -97,17 +98,15 @@ public static class PopulationCommand
 
             if (parseResult.GetValue(json))
             {
-                Output.Json(new Dictionary<string, object?>
-                {
-                    ["out"] = dir,
-                    ["grid"] = populationGrid.Name,
-                    ["models"] = tasks.Count,
-                    ["ok"] = ok,
-                    ["failed"] = table.Models.Count - ok,
-                    ["population_json"] = Path.Combine(dir, PopulationFiles.JsonFile),
-                    ["population_tsv"] = Path.Combine(dir, PopulationFiles.TableFile),
-                    ["matched_pairs"] = table.Pairs.Count,
-                });
+                Output.Json(new PopulationResult(
+                    dir,
+                    populationGrid.Name,
+                    tasks.Count,
+                    ok,
+                    table.Models.Count - ok,
+                    Path.Combine(dir, PopulationFiles.JsonFile),
+                    Path.Combine(dir, PopulationFiles.TableFile),
+                    table.Pairs.Count));
             }
 
             return ExitCodes.Success;

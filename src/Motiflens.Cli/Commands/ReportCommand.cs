@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Motiflens.Cli.Results;
 using Motiflens.Reporting.Reports;
 
 namespace Motiflens.Cli.Commands;
@@ -50,14 +51,12 @@ public static class ReportCommand
             Output.Info($"wrote {outPath}: {report.Kind.ToString().ToLowerInvariant()} report, {report.Charts.Count} charts, {report.Html.Length / 1024} KiB");
             if (parseResult.GetValue(json))
             {
-                Output.Json(new Dictionary<string, object?>
-                {
-                    ["out"] = outPath,
-                    ["kind"] = report.Kind.ToString().ToLowerInvariant(),
-                    ["charts"] = report.Charts.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count()),
-                    ["bytes"] = System.Text.Encoding.UTF8.GetByteCount(report.Html),
-                    ["notes"] = report.Notes,
-                });
+                Output.Json(new ReportResult(
+                    outPath,
+                    report.Kind.ToString().ToLowerInvariant(),
+                    report.Charts.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count()),
+                    System.Text.Encoding.UTF8.GetByteCount(report.Html),
+                    report.Notes));
             }
 
             return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Motiflens.Cli.Results;
 using Motiflens.Genomics.Datasets;
 using Motiflens.Interpretation.Attribution;
 using Motiflens.Interpretation.Metrics;
@@ -135,26 +136,24 @@ public static class ScoreCommand
         return (codes, selected, pwm);
     }
 
-    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
-
-    internal static Dictionary<string, object?> ToJson(ReliabilityScores scores)
+    /// <summary>The --json result: <see cref="ScoreGroundTruthResult"/> when the split has ground truth, else <see cref="ScoreResult"/>.</summary>
+    internal static object ToJson(ReliabilityScores scores)
     {
-        var result = new Dictionary<string, object?>
-        {
-            ["n_sequences"] = scores.Sequences,
-            ["kld_original"] = Finite(scores.KldOriginal),
-            ["kld_weighted"] = scores.KldWeighted.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => Finite(p.Value)),
-            ["kld_multiscale"] = Finite(scores.KldMultiscale),
-        };
+        var weighted = scores.KldWeighted.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => JsonNumbers.Finite(p.Value));
         if (scores.GroundTruth is { } truth)
         {
-            result["snr"] = Finite(truth.Snr);
-            result["interp_auroc"] = Finite(truth.Auroc);
-            result["interp_aupr"] = Finite(truth.Aupr);
-            result["n_ground_truth"] = truth.Sequences;
+            return new ScoreGroundTruthResult(
+                scores.Sequences,
+                JsonNumbers.Finite(scores.KldOriginal),
+                weighted,
+                JsonNumbers.Finite(scores.KldMultiscale),
+                JsonNumbers.Finite(truth.Snr),
+                JsonNumbers.Finite(truth.Auroc),
+                JsonNumbers.Finite(truth.Aupr),
+                truth.Sequences);
         }
 
-        return result;
+        return new ScoreResult(scores.Sequences, JsonNumbers.Finite(scores.KldOriginal), weighted, JsonNumbers.Finite(scores.KldMultiscale));
     }
 
     private static string ToText(ReliabilityScores scores, string split)

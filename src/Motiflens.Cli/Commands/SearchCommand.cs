@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Motiflens.Cli.Results;
 using Motiflens.Engine.Training;
 using Motiflens.Genomics.Datasets;
 using Motiflens.Interpretation.Knowledge;
@@ -188,19 +189,14 @@ public static class SearchCommand
 
             if (parseResult.GetValue(json))
             {
-                Output.Json(new
-                {
-                    history = run.HistoryPath,
-                    children = summary.Records.Count,
-                    failed = summary.Records.Count(r => !r.IsOk),
-                    converged = modelSpace.LayerStrings(summary.Converged),
-                    best = best.Select((r, i) => new { rank = i + 1, trial = r.Trial, reward = r.Reward, loss = r.Loss, knowledge = r.Knowledge, kld = r.Kld, layers = r.Layers, model = Path.Combine(run.BestPath, (i + 1).ToString(CultureInfo.InvariantCulture)) }),
-                    best_architectures = summary.BestArchitectures.Take(nTop).Select((a, i) => new
-                    {
-                        rank = i + 1, layers = modelSpace.LayerStrings(a.Architecture), tokens = a.Architecture.Tokens, children = a.Evaluations,
-                        median_loss = a.MedianLoss, median_knowledge = a.MedianKnowledge, reward = a.Reward,
-                    }),
-                });
+                Output.Json(new SearchResult(
+                    run.HistoryPath,
+                    summary.Records.Count,
+                    summary.Records.Count(r => !r.IsOk),
+                    modelSpace.LayerStrings(summary.Converged),
+                    best.Select((r, i) => new SearchBestChildJson(i + 1, r.Trial, r.Reward, r.Loss, r.Knowledge, r.Kld, r.Layers, Path.Combine(run.BestPath, (i + 1).ToString(CultureInfo.InvariantCulture)))).ToArray(),
+                    summary.BestArchitectures.Take(nTop).Select((a, i) => new SearchBestArchitectureJson(
+                        i + 1, modelSpace.LayerStrings(a.Architecture), a.Architecture.Tokens, a.Evaluations, a.MedianLoss, a.MedianKnowledge, a.Reward)).ToArray()));
             }
 
             return ExitCodes.Success;

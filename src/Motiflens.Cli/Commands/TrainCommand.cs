@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using Motiflens.Cli.Results;
 using Motiflens.Engine.Checkpoints;
 using Motiflens.Engine.Spec;
 using Motiflens.Engine.Training;
@@ -132,21 +132,15 @@ public static class TrainCommand
                 $"; {evaluated.Name}: loss {metrics.Loss:F4}" + (metrics.IsClassification ? $", AUROC {Fmt(metrics.Auroc)}, AUPR {Fmt(metrics.Aupr)}" : $", Pearson {Fmt(metrics.Pearson)}"));
             if (parseResult.GetValue(json))
             {
-                var o = new JsonObject
+                double validationLoss = best.Validation?.Loss ?? double.NaN;
+                if (metrics.IsClassification)
                 {
-                    ["out"] = outDir,
-                    ["epochs_run"] = result.History.Count,
-                    ["best_epoch"] = result.BestEpoch,
-                    ["stopped_early"] = result.StoppedEarly,
-                    ["val_loss"] = MetricsJson.Number(best.Validation?.Loss ?? double.NaN),
-                    ["split"] = evaluated.Name,
-                };
-                foreach (var (key, value) in MetricsJson.ToJson(metrics).ToList())
-                {
-                    o[key] = value?.DeepClone();
+                    Output.Json(TrainClassificationResult.From(outDir, result, validationLoss, evaluated.Name, metrics));
                 }
-
-                Output.Json(o);
+                else
+                {
+                    Output.Json(TrainRegressionResult.From(outDir, result, validationLoss, evaluated.Name, metrics));
+                }
             }
 
             return ExitCodes.Success;
