@@ -97,6 +97,9 @@ public sealed partial class Model : IDisposable
         }
     }
 
+    /// <summary>The execution context (mode and worker threads) of this model's calls.</summary>
+    internal LayerContext Context => _context;
+
     /// <summary>Every parameter and buffer with its layer index and state-dict key, in registration order.</summary>
     public IReadOnlyList<NamedParameter> NamedParameters => _named;
 

@@ -7,7 +7,12 @@ namespace Motiflens.Engine.Kernels;
 /// which item does not matter: every item writes its own output slice or partial-sum buffer, and partial
 /// sums are combined in item order afterwards, so results depend only on the item count.
 /// </summary>
-/// <remarks>Delegates are created once by the callers, so a <see cref="Run"/> call does not allocate.</remarks>
+/// <remarks>
+/// Delegates are created once by the callers, so a <see cref="Run"/> call does not allocate. Training makes dozens of
+/// <see cref="Run"/> calls per step; waking a blocked thread costs tens to hundreds of microseconds (far more on a
+/// virtual machine, where the idle vCPU has been descheduled), so both sides spin for a short while
+/// (<see cref="SpinMicroseconds"/>, as OpenMP runtimes do) before they block.
+/// </remarks>
 internal sealed class WorkerPool : IDisposable
 {
     private readonly Thread[] _workers;
@@ -17,6 +22,7 @@ internal sealed class WorkerPool : IDisposable
     private int _count;
     private int _next;
     private int _workersPending;
+    private int _generation;
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _error;
 
@@ -33,6 +39,14 @@ internal sealed class WorkerPool : IDisposable
             _workers[t].Start();
         }
     }
+
+    /// <summary>
+    /// How long an idle thread spins for new work (and the caller for the workers' completion) before blocking:
+    /// 200 µs unless the environment variable MOTIFLENS_SPIN_US says otherwise (0 = block at once).
+    /// </summary>
+    internal static long SpinMicroseconds { get; } = ReadSpinMicroseconds();
+
+    private static readonly long SpinTicks = SpinMicroseconds * System.Diagnostics.Stopwatch.Frequency / 1_000_000;
 
     /// <summary>Number of threads including the caller.</summary>
     public int Threads { get; }
@@ -61,12 +75,14 @@ internal sealed class WorkerPool : IDisposable
         Volatile.Write(ref _next, 0);
         Volatile.Write(ref _workersPending, _workers.Length);
         _done.Reset();
+        Interlocked.Increment(ref _generation);
         foreach (var g in _go)
         {
             g.Set();
         }
 
         Drain();
+        SpinUntil(ref _workersPending, 0);
         _done.Wait();
         _work = null;
         _error?.Throw();
@@ -84,14 +100,27 @@ internal sealed class WorkerPool : IDisposable
     private void WorkerLoop(int id)
     {
         var go = _go[id];
+        int seen = 0;
         while (true)
         {
-            go.Wait();
-            go.Reset();
+            // Spin, then block; Reset before the last check so a Set for a newer generation is never lost.
+            while (!SpinWhile(ref _generation, seen) && !_stopping)
+            {
+                go.Reset();
+                if (Volatile.Read(ref _generation) != seen || _stopping)
+                {
+                    break;
+                }
+
+                go.Wait();
+            }
+
             if (_stopping)
             {
                 return;
             }
+
+            seen = Volatile.Read(ref _generation);
 
             Drain();
             if (Interlocked.Decrement(ref _workersPending) == 0)
@@ -99,6 +128,51 @@ internal sealed class WorkerPool : IDisposable
                 _done.Set();
             }
         }
+    }
+
+    /// <summary>Spins up to <see cref="SpinTicks"/> while <paramref name="location"/> equals <paramref name="value"/>; true once it differs.</summary>
+    private static bool SpinWhile(ref int location, int value)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        do
+        {
+            for (int i = 0; i < 16; i++)
+            {
+                if (Volatile.Read(ref location) != value)
+                {
+                    return true;
+                }
+
+                Thread.SpinWait(4);
+            }
+        }
+        while (System.Diagnostics.Stopwatch.GetTimestamp() - start < SpinTicks);
+        return Volatile.Read(ref location) != value;
+    }
+
+    /// <summary>Spins up to <see cref="SpinTicks"/> until <paramref name="location"/> equals <paramref name="value"/>.</summary>
+    private static void SpinUntil(ref int location, int value)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        do
+        {
+            for (int i = 0; i < 16; i++)
+            {
+                if (Volatile.Read(ref location) == value)
+                {
+                    return;
+                }
+
+                Thread.SpinWait(4);
+            }
+        }
+        while (System.Diagnostics.Stopwatch.GetTimestamp() - start < SpinTicks);
+    }
+
+    private static long ReadSpinMicroseconds()
+    {
+        string? text = Environment.GetEnvironmentVariable("MOTIFLENS_SPIN_US");
+        return long.TryParse(text, out long us) && us >= 0 ? us : 200;
     }
 
     private void Drain()

@@ -12,6 +12,7 @@ public sealed class Dense : Layer
 {
     private readonly Action<int> _forwardChunk;
     private readonly Action<int> _backwardChunk;
+    private readonly Action<int> _gradientPrepChunk;
     private Parameter _weight = null!;
     private Parameter? _bias;
     private Parameter[] _parameters = [];
@@ -19,8 +20,6 @@ public sealed class Dense : Layer
     private Tensor? _out;
     private Tensor? _dx;
     private Tensor? _gradOut;
-    private float[][]? _dwPart;
-    private float[][]? _dbPart;
     private float[] _wt = [];
     private long _wtEpoch;
     private Activation _act;
@@ -28,6 +27,7 @@ public sealed class Dense : Layer
     private int _chunks;
     private bool _needDx;
     private bool _needDw;
+    private bool _transposeWeights;
 
     /// <summary>Creates the layer; the input width comes from <see cref="Layer.Build"/>.</summary>
     public Dense(int units, Activation activation = Activation.Identity, bool bias = true)
@@ -43,6 +43,7 @@ public sealed class Dense : Layer
         HasBias = bias;
         _forwardChunk = ForwardChunk;
         _backwardChunk = BackwardChunk;
+        _gradientPrepChunk = GradientPrepChunk;
     }
 
     /// <summary>Output features.</summary>
@@ -136,12 +137,7 @@ public sealed class Dense : Layer
         _needDx = needInputGradient;
         _needDw = context.ComputeWeightGradients;
         _gradOut = gradOutput;
-        if (_needDw)
-        {
-            EnsureChunks(ref _dwPart, _chunks, InFeatures * Units);
-            EnsureChunks(ref _dbPart, _chunks, Units);
-        }
-
+        _transposeWeights = false;
         if (_needDx)
         {
             Tensor.Ensure(ref _dx, _n, InputShape);
@@ -151,24 +147,20 @@ public sealed class Dense : Layer
                 _wtEpoch = 0;
             }
 
-            if (!context.WeightsUnchangedSince(_wtEpoch))
-            {
-                Transpose(_weight.Value.Span, _wt, InFeatures, Units);
-                _wtEpoch = context.WeightsEpoch;
-            }
+            _transposeWeights = !context.WeightsUnchangedSince(_wtEpoch);
+        }
+
+        // Two passes over the threads: (1) the activation's backward on each chunk of samples and a slice of the
+        // transposed weight; (2) dX for each chunk of samples, and dW / db for a slice of input rows / output columns
+        // summed over the whole batch, so weight gradients need no reduction and do not depend on the thread count.
+        context.Pool.Run(_gradientPrepChunk, _chunks);
+        if (_transposeWeights)
+        {
+            _wtEpoch = context.WeightsEpoch;
         }
 
         context.Pool.Run(_backwardChunk, _chunks);
         _gradOut = null;
-        if (_needDw)
-        {
-            VectorOps.ReduceInto(_weight.Grad.Span, _dwPart!, _chunks);
-            if (_bias is not null)
-            {
-                VectorOps.ReduceInto(_bias.Grad.Span, _dbPart!, _chunks);
-            }
-        }
-
         return _needDx ? _dx : null;
     }
 
@@ -197,50 +189,71 @@ public sealed class Dense : Layer
         ActivationKernels.Forward(_act, ys);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private unsafe void BackwardChunk(int chunk)
+    private void GradientPrepChunk(int chunk)
     {
         int s0 = LayerContext.ChunkStart(_n, _chunks, chunk);
         int s1 = LayerContext.ChunkStart(_n, _chunks, chunk + 1);
-        int f = InFeatures, o = Units, rows = s1 - s0;
-        ActivationKernels.Backward(_act, _out!.Data.AsSpan(s0 * o, rows * o), _gradOut!.Data.AsSpan(s0 * o, rows * o));
-        fixed (float* x = _x!.Data, dy = _gradOut.Data)
+        int o = Units;
+        ActivationKernels.Backward(_act, _out!.Data.AsSpan(s0 * o, (s1 - s0) * o), _gradOut!.Data.AsSpan(s0 * o, (s1 - s0) * o));
+        if (_transposeWeights)
+        {
+            int f0 = LayerContext.ChunkStart(InFeatures, _chunks, chunk);
+            int f1 = LayerContext.ChunkStart(InFeatures, _chunks, chunk + 1);
+            TransposeRows(_weight.Value.Span, _wt, InFeatures, Units, f0, f1);
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private unsafe void BackwardChunk(int chunk)
+    {
+        int f = InFeatures, o = Units, n = _n;
+        fixed (float* x = _x!.Data, dy = _gradOut!.Data)
         {
             if (_needDw)
             {
-                var dwp = _dwPart![chunk];
-                var dbp = _dbPart![chunk];
-                dwp.AsSpan(0, f * o).Clear();
-                dbp.AsSpan(0, o).Clear();
-                fixed (float* dw = dwp, db = dbp)
+                int f0 = LayerContext.ChunkStart(f, _chunks, chunk);
+                int f1 = LayerContext.ChunkStart(f, _chunks, chunk + 1);
+                fixed (float* dw = _weight.Grad.Data)
                 {
-                    Gemm.Accumulate(x + (long)s0 * f, 1, f, dy + (long)s0 * o, o, dw, o, f, o, rows);
-                    VectorOps.AddColumnSums(dy + (long)s0 * o, rows, o, db);
+                    Gemm.Accumulate(x + f0, 1, f, dy, o, dw + (long)f0 * o, o, f1 - f0, o, n);
+                }
+
+                if (_bias is not null)
+                {
+                    int o0 = LayerContext.ChunkStart(o, _chunks, chunk);
+                    int o1 = LayerContext.ChunkStart(o, _chunks, chunk + 1);
+                    var db = _bias.Grad.Span.Slice(o0, o1 - o0);
+                    for (int s = 0; s < n; s++)
+                    {
+                        System.Numerics.Tensors.TensorPrimitives.Add(db, new ReadOnlySpan<float>(dy + ((long)s * o) + o0, o1 - o0), db);
+                    }
                 }
             }
 
             if (_needDx)
             {
-                _dx!.Data.AsSpan(s0 * f, rows * f).Clear();
+                int s0 = LayerContext.ChunkStart(n, _chunks, chunk);
+                int s1 = LayerContext.ChunkStart(n, _chunks, chunk + 1);
+                _dx!.Data.AsSpan(s0 * f, (s1 - s0) * f).Clear();
                 fixed (float* dx = _dx.Data, wt = _wt)
                 {
-                    Gemm.Accumulate(dy + (long)s0 * o, o, 1, wt, f, dx + (long)s0 * f, f, rows, f, o);
+                    Gemm.Accumulate(dy + (long)s0 * o, o, 1, wt, f, dx + (long)s0 * f, f, s1 - s0, f, o);
                 }
             }
         }
     }
 
-    // Blocked so both source rows and destination rows stay in cache.
-    private static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols)
+    // dst (cols, rows) gets the transposes of src rows [r0, r1) of the row-major (rows, cols) matrix src.
+    private static void TransposeRows(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols, int r0, int r1)
     {
         const int B = 32;
-        for (int r0 = 0; r0 < rows; r0 += B)
+        for (int rb = r0; rb < r1; rb += B)
         {
-            int r1 = Math.Min(rows, r0 + B);
+            int re = Math.Min(r1, rb + B);
             for (int c0 = 0; c0 < cols; c0 += B)
             {
                 int c1 = Math.Min(cols, c0 + B);
-                for (int r = r0; r < r1; r++)
+                for (int r = rb; r < re; r++)
                 {
                     for (int c = c0; c < c1; c++)
                     {
@@ -250,4 +263,7 @@ public sealed class Dense : Layer
             }
         }
     }
+
+    // Blocked so both source rows and destination rows stay in cache.
+    private static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols) => TransposeRows(src, dst, rows, cols, 0, rows);
 }

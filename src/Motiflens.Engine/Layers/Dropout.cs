@@ -2,14 +2,21 @@ namespace Motiflens.Engine.Layers;
 
 /// <summary>
 /// Inverted dropout: in training each element is zeroed with probability <see cref="Rate"/> and the kept ones
-/// are scaled by 1/(1 − rate); identity in eval mode. The mask stream is seeded at build time from the model seed
-/// (or by <see cref="Reseed"/>) and drawn sequentially, so it does not depend on the thread count.
+/// are scaled by 1/(1 − rate); identity in eval mode. The masks come from a stream seeded at build time from the
+/// model seed (or by <see cref="Reseed"/>): each training call draws one 64-bit key from it, and element i of that
+/// call is kept when a hash of (key, i) clears the threshold, so chunks of the batch can be masked on any thread and the
+/// mask does not depend on the thread count.
 /// </summary>
 /// <remarks>PyTorch equivalent: <c>torch.nn.Dropout(p)</c> (the random streams differ).</remarks>
 public sealed class Dropout : Layer
 {
+    private readonly Action<int> _forwardChunk;
     private Tensor? _out;
     private Tensor? _dx;
+    private Tensor? _x;
+    private ulong _key;
+    private uint _threshold;
+    private int _chunks;
     private float[] _mask = [];
     private ulong _state;
     private bool _active;
@@ -24,6 +31,7 @@ public sealed class Dropout : Layer
         }
 
         Rate = rate;
+        _forwardChunk = ForwardChunk;
     }
 
     /// <summary>Probability of zeroing an element.</summary>
@@ -67,22 +75,43 @@ public sealed class Dropout : Layer
             _mask = new float[x.Size];
         }
 
-        float keep = 1f / (1f - Rate);
+        // One key per call from the sequential stream; the elements' uniforms are hashes of (key, index).
+        _state ^= _state << 13;
+        _state ^= _state >> 7;
+        _state ^= _state << 17;
+        _key = _state;
         // Compare 24-bit uniforms against the threshold so the mask is exact and cheap.
-        uint threshold = (uint)Math.Round(Rate * (1 << 24));
-        var xd = x.Data;
-        var yd = y.Data;
-        for (int i = 0; i < x.Size; i++)
+        _threshold = (uint)Math.Round(Rate * (1 << 24));
+        _x = x;
+        _chunks = context.ChunkCount(x.Size >= 1 << 14 ? _n : 1);
+        context.Pool.Run(_forwardChunk, _chunks);
+        _x = null;
+        return y;
+    }
+
+    private void ForwardChunk(int chunk)
+    {
+        int size = _x!.Size;
+        int i0 = LayerContext.ChunkStart(size, _chunks, chunk);
+        int i1 = LayerContext.ChunkStart(size, _chunks, chunk + 1);
+        float keep = 1f / (1f - Rate);
+        var xd = _x.Data;
+        var yd = _out!.Data;
+        var mask = _mask;
+        for (int i = i0; i < i1; i++)
         {
-            _state ^= _state << 13;
-            _state ^= _state >> 7;
-            _state ^= _state << 17;
-            float m = (uint)(_state >> 40) >= threshold ? keep : 0f;
-            _mask[i] = m;
+            float m = (uint)(Mix(_key + ((ulong)i * 0x9E3779B97F4A7C15UL)) >> 40) >= _threshold ? keep : 0f;
+            mask[i] = m;
             yd[i] = xd[i] * m;
         }
+    }
 
-        return y;
+    // SplitMix64's finaliser: a bijective 64-bit mix whose high bits are uniform for consecutive counters.
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     /// <inheritdoc/>

@@ -8,9 +8,21 @@ namespace Motiflens.Engine.Layers;
 /// <remarks>PyTorch equivalent: <c>torch.nn.Flatten()</c> on the channels-first activation.</remarks>
 public sealed class Flatten : Layer
 {
+    private readonly Action<int> _forwardChunk;
+    private readonly Action<int> _backwardChunk;
     private Tensor? _out;
     private Tensor? _dx;
+    private Tensor? _src;
+    private Tensor? _dst;
     private int _n;
+    private int _chunks;
+
+    /// <summary>Creates the layer.</summary>
+    public Flatten()
+    {
+        _forwardChunk = chunk => TransposeChunk(chunk, InputShape[0], InputShape[1]);
+        _backwardChunk = chunk => TransposeChunk(chunk, InputShape[1], InputShape[0]);
+    }
 
     /// <inheritdoc/>
     protected override int[] BuildCore(int[] inputShape, Random rng) => [Tensor.Product(inputShape)];
@@ -23,7 +35,7 @@ public sealed class Flatten : Layer
         var y = Tensor.Ensure(ref _out, _n, OutputShape);
         if (InputShape.Length == 2)
         {
-            Transpose(x.Data, y.Data, _n, InputShape[0], InputShape[1]);
+            Run(x, y, _forwardChunk, context);
         }
         else
         {
@@ -45,7 +57,7 @@ public sealed class Flatten : Layer
         if (InputShape.Length == 2)
         {
             // The inverse permutation: (N, C, L) → (N, L, C).
-            Transpose(gradOutput.Data, dx.Data, _n, InputShape[1], InputShape[0]);
+            Run(gradOutput, dx, _backwardChunk, context);
         }
         else
         {
@@ -55,11 +67,24 @@ public sealed class Flatten : Layer
         return dx;
     }
 
-    // Per sample: dst[c·rows + r] = src[r·cols + c].
-    private static void Transpose(float[] src, float[] dst, int n, int rows, int cols)
+    private void Run(Tensor src, Tensor dst, Action<int> chunkWork, LayerContext context)
     {
+        _src = src;
+        _dst = dst;
+        _chunks = context.ChunkCount(_n);
+        context.Pool.Run(chunkWork, _chunks);
+        _src = null;
+        _dst = null;
+    }
+
+    // Per sample of this chunk: dst[c·rows + r] = src[r·cols + c].
+    private void TransposeChunk(int chunk, int rows, int cols)
+    {
+        var src = _src!.Data;
+        var dst = _dst!.Data;
         int size = rows * cols;
-        for (int s = 0; s < n; s++)
+        int s1 = LayerContext.ChunkStart(_n, _chunks, chunk + 1);
+        for (int s = LayerContext.ChunkStart(_n, _chunks, chunk); s < s1; s++)
         {
             int o = s * size;
             for (int r = 0; r < rows; r++)

@@ -10,7 +10,16 @@ namespace Motiflens.Engine.Optim;
 /// <remarks>PyTorch equivalent: <c>torch.optim.Adam(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0)</c>; with decoupled, <c>torch.optim.AdamW</c>.</remarks>
 public sealed class Adam : Optimizer
 {
+    // Below this many scalars a threaded update costs more than it saves.
+    private const int ParallelMinimum = 1 << 15;
+
     private readonly Dictionary<Parameter, AdamState> _state = [];
+    private readonly AdamState[] _states;
+    private readonly float[] _stepSizes;
+    private readonly float[] _invBc2Sqrts;
+    private readonly Action<int> _chunkWork;
+    private readonly long _totalSize;
+    private int _chunks = 1;
 
     /// <summary>Creates the optimiser.</summary>
     public Adam(IEnumerable<Parameter> parameters, float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f,
@@ -26,6 +35,12 @@ public sealed class Adam : Optimizer
         {
             _state[p] = new AdamState(p.Size);
         }
+
+        _states = ParameterArray.Select(p => _state[p]).ToArray();
+        _stepSizes = new float[_states.Length];
+        _invBc2Sqrts = new float[_states.Length];
+        _totalSize = ParameterArray.Sum(p => (long)p.Size);
+        _chunkWork = UpdateChunk;
     }
 
     /// <summary>β1.</summary>
@@ -53,14 +68,39 @@ public sealed class Adam : Optimizer
         var parameters = ParameterArray;
         for (int pi = 0; pi < parameters.Length; pi++)
         {
-            var p = parameters[pi];
-            var st = _state[p];
+            var st = _states[pi];
             st.Step++;
             double bc1 = 1 - Math.Pow(Beta1, st.Step);
             double bc2 = 1 - Math.Pow(Beta2, st.Step);
-            float stepSize = (float)(LearningRate / bc1);
-            float invBc2Sqrt = (float)(1 / Math.Sqrt(bc2));
-            Update(p.Value.Span, p.Grad.Span, st.ExpAvg, st.ExpAvgSq, stepSize, invBc2Sqrt);
+            _stepSizes[pi] = (float)(LearningRate / bc1);
+            _invBc2Sqrts[pi] = (float)(1 / Math.Sqrt(bc2));
+        }
+
+        var context = ThreadSource?.Context;
+        _chunks = context is null || _totalSize < ParallelMinimum ? 1 : context.Threads;
+        if (_chunks == 1)
+        {
+            UpdateChunk(0);
+        }
+        else
+        {
+            context!.Pool.Run(_chunkWork, _chunks);
+        }
+    }
+
+    // Every parameter's slice of this chunk (elementwise, so any split gives the same result).
+    private void UpdateChunk(int chunk)
+    {
+        var parameters = ParameterArray;
+        for (int pi = 0; pi < parameters.Length; pi++)
+        {
+            var p = parameters[pi];
+            var st = _states[pi];
+            var (a, b) = Slice(p.Size, _chunks, chunk);
+            if (b > a)
+            {
+                Update(p.Value.Span[a..b], p.Grad.Span[a..b], st.ExpAvg.AsSpan(a, b - a), st.ExpAvgSq.AsSpan(a, b - a), _stepSizes[pi], _invBc2Sqrts[pi]);
+            }
         }
     }
 

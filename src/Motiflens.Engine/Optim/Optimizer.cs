@@ -28,6 +28,23 @@ public abstract class Optimizer
     /// <summary>Applies one update from the current gradients (gradients are left as they are).</summary>
     public abstract void Step();
 
+    /// <summary>
+    /// Runs the update on the worker threads of <paramref name="model"/> (optimisers whose update is elementwise split
+    /// each parameter into slices; the results do not change). Without it the update runs on the calling thread.
+    /// </summary>
+    public void UseThreadsOf(Model model) => ThreadSource = model;
+
+    /// <summary>The model whose worker threads run the update, or null.</summary>
+    private protected Model? ThreadSource { get; private set; }
+
+    /// <summary>Slice [start, end) of chunk <paramref name="chunk"/> of <paramref name="size"/> elements, starts aligned to 8.</summary>
+    private protected static (int Start, int End) Slice(int size, int chunks, int chunk)
+    {
+        int start = chunk == 0 ? 0 : (int)((long)size * chunk / chunks) & ~7;
+        int end = chunk == chunks - 1 ? size : (int)((long)size * (chunk + 1) / chunks) & ~7;
+        return (start, end);
+    }
+
     /// <summary>Sets every parameter's gradient to zero.</summary>
     public void ZeroGrad()
     {

@@ -69,6 +69,7 @@ public static class ThroughputBenchmark
             {
                 model.Training = true;
                 var adam = new Adam(model.TrainableParameters, 1e-3f);
+                adam.UseThreadsOf(model);
                 var loss = new BinaryCrossEntropyWithLogits();
                 var grad = new Tensor(n, outputs);
                 step = i =>

@@ -91,6 +91,7 @@ public sealed class Trainer
         Optimizer optimizer = o.Optimizer == OptimizerKind.Sgd
             ? new Sgd(_model.TrainableParameters, (float)o.LearningRate, (float)o.Momentum, weightDecay: (float)o.WeightDecay)
             : new Adam(_model.TrainableParameters, (float)o.LearningRate, weightDecay: (float)o.WeightDecay);
+        optimizer.UseThreadsOf(_model);
 
         // Shuffling has its own stream, derived from the seed but distinct from weight initialisation.
         var shuffle = new Random(unchecked((o.Seed * 1_000_003) + 0x5EED));
