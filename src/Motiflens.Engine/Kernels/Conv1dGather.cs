@@ -17,19 +17,30 @@ internal static class Conv1dGather
     /// Fills <paramref name="wext"/> (k, in + 1, <see cref="Conv1dPlan.GatherRowStride"/>) from the (k, in, out)
     /// weights and <paramref name="biasExt"/> from the bias (zeros without one), growing either when too small.
     /// </summary>
-    public static void ExtendWeights(Conv1dPlan plan, float[] w, ReadOnlySpan<float> bias, ref float[] wext, ref float[] biasExt)
+    /// <remarks>
+    /// The rows start at element <paramref name="offset"/> of <paramref name="wext"/>, chosen so they begin on a 64-byte
+    /// boundary (the array is allocated pinned with room for it): each row is then whole cache lines, and the kernels'
+    /// 512-bit loads never split a line. Callers pass <c>wext + offset</c>; should the array not be pinned, the data is
+    /// still at that index, only the alignment is lost.
+    /// </remarks>
+    public static unsafe void ExtendWeights(Conv1dPlan plan, float[] w, ReadOnlySpan<float> bias, ref float[] wext, ref float[] biasExt, out int offset)
     {
         int c = plan.InChannels, o = plan.OutChannels, k = plan.KernelSize, ow = plan.GatherRowStride;
-        if (wext.Length < k * (c + 1) * ow)
+        if (wext.Length < (k * (c + 1) * ow) + 16)
         {
-            wext = GC.AllocateArray<float>(k * (c + 1) * ow, pinned: true);
+            wext = GC.AllocateArray<float>((k * (c + 1) * ow) + 16, pinned: true);
+        }
+
+        fixed (float* p = wext)
+        {
+            offset = (int)((64 - ((nint)p & 63)) & 63) / sizeof(float);
         }
 
         for (int kk = 0; kk < k; kk++)
         {
             for (int ci = 0; ci <= c; ci++)
             {
-                var dst = wext.AsSpan((kk * (c + 1) + ci) * ow, ow);
+                var dst = wext.AsSpan(offset + ((kk * (c + 1) + ci) * ow), ow);
                 dst.Clear();
                 if (ci < c)
                 {

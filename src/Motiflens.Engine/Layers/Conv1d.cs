@@ -38,6 +38,7 @@ public class Conv1d : Layer
     private long _wtEpoch;
     private long _wextEpoch;
     private float[] _biasExt = [];
+    private int _wextOffset;
     private int[][]? _offsets;
     private int[][]? _lists;
     private float[][]? _cols;
@@ -283,7 +284,7 @@ public class Conv1d : Layer
     // Weights with one extra all-zero row per tap, (k, in + 1, out), and per-chunk position → row-offset tables.
     private void PrepareGather()
     {
-        Conv1dGather.ExtendWeights(_plan, _weight.Value.Data, _bias is null ? default : _bias.Value.Span, ref _wext, ref _biasExt);
+        Conv1dGather.ExtendWeights(_plan, _weight.Value.Data, _bias is null ? default : _bias.Value.Span, ref _wext, ref _biasExt, out _wextOffset);
         if (_offsets is null || _offsets.Length < _chunks)
         {
             _offsets = new int[_chunks][];
@@ -337,7 +338,7 @@ public class Conv1d : Layer
                     fixed (float* wext = _wext, bext = _biasExt)
                     fixed (int* off = _offsets![chunk])
                     {
-                        Conv1dGather.SingleBlock(_plan, codes + (long)s * l, ys, wext, bext, off, epilogue: true, relu: _act == Activation.Relu);
+                        Conv1dGather.SingleBlock(_plan, codes + (long)s * l, ys, wext + _wextOffset, bext, off, epilogue: true, relu: _act == Activation.Relu);
                     }
 
                     continue;
@@ -360,7 +361,7 @@ public class Conv1d : Layer
                     fixed (float* acc = _scratch![chunk], wext = _wext, bext = _biasExt)
                     fixed (int* off = _offsets![chunk])
                     {
-                        Conv1dGather.Sample(_plan, codes + (long)s * l, w, ys, acc, wext, bext, off);
+                        Conv1dGather.Sample(_plan, codes + (long)s * l, w, ys, acc, wext + _wextOffset, bext, off);
                     }
                 }
                 else
