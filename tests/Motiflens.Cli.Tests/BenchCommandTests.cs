@@ -70,4 +70,18 @@ public sealed class BenchCommandTests
         Assert.False(doc.RootElement.TryGetProperty("ratio", out _));
         Assert.Equal("motiflens", doc.RootElement.GetProperty("engine").GetString());
     }
+
+    [Fact]
+    public void Bench_WithPeak_ReportsTheShareOfTheMeasuredPeak()
+    {
+        var r = CliHarness.Run("bench", "--model", "bionas-small", "--measure", "infer", "--seconds", "0.01", "--warmup", "0", "--batch", "8", "--threads", "1", "--json", "--peak");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var e = doc.RootElement;
+        double peak = e.GetProperty("peak_gflops").GetDouble();
+        Assert.True(peak > 0);
+        Assert.Equal(Math.Round(100 * e.GetProperty("gflops").GetDouble() / peak, 1), e.GetProperty("percent_of_peak").GetDouble(), 6);
+        Assert.False(JsonDocument.Parse(CliHarness.Run("bench", "--model", "bionas-small", "--measure", "infer", "--seconds", "0.01", "--warmup", "0", "--batch", "8",
+            "--threads", "1", "--json").Stdout).RootElement.TryGetProperty("peak_gflops", out _));
+    }
 }

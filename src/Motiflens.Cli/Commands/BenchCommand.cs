@@ -27,12 +27,13 @@ public static class BenchCommand
         var input = new Option<string>("--input") { Description = "codes (byte codes, how Motiflens trains) | onehot (float (N, L, 4) tensors, as PyTorch)", DefaultValueFactory = _ => "codes" };
         input.AcceptOnlyFromAmong("codes", "onehot");
         var reference = new Option<string?>("--reference") { Description = "JSON lines printed by torch_bench.py --json; each measurement then shows its speed ratio to PyTorch" };
+        var peak = new Option<bool>("--peak") { Description = "First measure this machine's FP32 peak at --threads (fused multiply-adds on registers, 1 s) and report each measurement's share of it" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure engine throughput (sequences/s) on the reference models, comparable to torch_bench.py")
         {
-            model, measure, seconds, warmup, batch, input, reference, seed, threads, json,
+            model, measure, seconds, warmup, batch, input, reference, peak, seed, threads, json,
         };
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
@@ -41,6 +42,12 @@ public static class BenchCommand
             var models = parseResult.GetValue(model) == "all" ? BuiltinModels.Names : [parseResult.GetValue(model)!];
             var measures = parseResult.GetValue(measure) == "all" ? ThroughputBenchmark.Measures : [parseResult.GetValue(measure)!];
             bool oneHot = parseResult.GetValue(input) == "onehot";
+            double? peakGflops = parseResult.GetValue(peak) ? Math.Round(PeakFlops.Measure(threadCount), 1) : null;
+            if (peakGflops is { } p && !parseResult.GetValue(json))
+            {
+                Output.Line(string.Create(CultureInfo.InvariantCulture, $"FP32 peak ({PeakFlops.Isa} FMA, {threadCount} thread(s)): {p:F1} GFLOP/s"));
+            }
+
             foreach (var m in models)
             {
                 foreach (var ms in measures)
@@ -48,16 +55,19 @@ public static class BenchCommand
                     var r = ThroughputBenchmark.Run(m, ms, threadCount, parseResult.GetValue(seconds), parseResult.GetValue(batch), parseResult.GetValue(seed), oneHot,
                         Math.Max(0, parseResult.GetValue(warmup)), cancellationToken: ct);
                     double? torchRate = torch.TryGetValue(new ReferenceKey(r.Model, r.Measure, r.Threads), out double t) && t > 0 ? t : null;
+                    double? percent = peakGflops is { } pk && pk > 0 ? Math.Round(100 * r.Gflops / pk, 1) : null;
                     if (parseResult.GetValue(json))
                     {
                         Output.Json(new BenchMeasurement(r.Model, r.Measure, r.Batch, r.Threads, r.SeqsPerS, r.Steps, r.Seconds, r.StepMsMedian,
-                            r.FlopsPerSeq, r.Gflops, r.Input, "motiflens", torchRate, torchRate is { } rate ? Math.Round(r.SeqsPerS / rate, 2) : null));
+                            r.FlopsPerSeq, r.Gflops, r.Input, "motiflens", torchRate, torchRate is { } rate ? Math.Round(r.SeqsPerS / rate, 2) : null,
+                            peakGflops, percent));
                     }
                     else
                     {
                         var ratio = torchRate is { } rate ? string.Create(CultureInfo.InvariantCulture, $"  {r.SeqsPerS / rate:F2}x PyTorch ({rate:F0} seq/s)") : string.Empty;
+                        var share = percent is { } pc ? string.Create(CultureInfo.InvariantCulture, $" ({pc:F1}% of peak)") : string.Empty;
                         Output.Line(string.Create(CultureInfo.InvariantCulture,
-                            $"{r.Model,-13} {r.Measure,-9} batch={r.Batch,4} threads={r.Threads} {r.SeqsPerS,10:F1} seq/s  step {r.StepMsMedian:F2} ms  {r.Gflops:F2} GFLOP/s  ({r.Input}){ratio}"));
+                            $"{r.Model,-13} {r.Measure,-9} batch={r.Batch,4} threads={r.Threads} {r.SeqsPerS,10:F1} seq/s  step {r.StepMsMedian:F2} ms  {r.Gflops:F2} GFLOP/s{share}  ({r.Input}){ratio}"));
                     }
                 }
             }
@@ -103,5 +113,7 @@ public static class BenchCommand
         string Model, string Measure, int Batch, int Threads, double SeqsPerS, int Steps, double Seconds, double StepMsMedian,
         long FlopsPerSeq, double Gflops, string Input, string Engine,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? TorchSeqsPerS,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Ratio);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Ratio,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? PeakGflops,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? PercentOfPeak);
 }

@@ -115,6 +115,22 @@ public sealed class MaxPool1d : Layer
 
                             best.Store(yr + ch);
                         }
+
+                        if (ch < c && c >= 8)
+                        {
+                            // The last, partial group as one vector that overlaps the previous one: lanes computed
+                            // twice get the same value, so no scalar tail is needed.
+                            int tail = c - 8;
+                            var best = Vector256.Load(w + tail);
+                            for (int p = 1; p < PoolSize; p++)
+                            {
+                                var v = Vector256.Load(w + (long)p * c + tail);
+                                best = Vector256.ConditionalSelect(Vector256.GreaterThan(v, best) | ~Vector256.Equals(v, v), v, best);
+                            }
+
+                            best.Store(yr + tail);
+                            ch = c;
+                        }
                     }
 
                     for (; ch < c; ch++)

@@ -26,4 +26,47 @@ public class MaxPool1dTests
         var y = layer.Forward(new Tensor([1f, 3f, 2f, -1f, 9f], 1, 5, 1), ctx);
         Assert.Equal([3f, 2f], y.Span.ToArray());
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(10)]
+    [InlineData(13)]
+    [InlineData(21)]
+    public void MaxPool1d_MatchesTheScalarRuleForEveryChannelCount(int channels)
+    {
+        // Ties keep the earlier value; a NaN anywhere in the window wins (as torch.nn.MaxPool1d propagates it).
+        var rng = new Random(channels);
+        var x = new Tensor(3, 17, channels);
+        for (int i = 0; i < x.Size; i++)
+        {
+            x.Data[i] = rng.Next(7) == 0 ? float.NaN : rng.Next(5) - 2;
+        }
+
+        var layer = new MaxPool1d(4, 3);
+        layer.Build([17, channels], new Random(0));
+        using var ctx = LayerContext.Create();
+        var y = layer.Forward(x, ctx).Span.ToArray();
+        int lo = layer.OutputShape[0];
+        for (int s = 0; s < 3; s++)
+        {
+            for (int j = 0; j < lo; j++)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    float best = x.Data[((s * 17) + (j * 3)) * channels + c];
+                    for (int p = 1; p < 4; p++)
+                    {
+                        float v = x.Data[((s * 17) + (j * 3) + p) * channels + c];
+                        if (v > best || float.IsNaN(v))
+                        {
+                            best = v;
+                        }
+                    }
+
+                    Assert.Equal(best, y[((s * lo) + j) * channels + c]);
+                }
+            }
+        }
+    }
 }
