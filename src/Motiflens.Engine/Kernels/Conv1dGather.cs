@@ -23,18 +23,10 @@ internal static class Conv1dGather
     /// 512-bit loads never split a line. Callers pass <c>wext + offset</c>; should the array not be pinned, the data is
     /// still at that index, only the alignment is lost.
     /// </remarks>
-    public static unsafe void ExtendWeights(Conv1dPlan plan, float[] w, ReadOnlySpan<float> bias, ref float[] wext, ref float[] biasExt, out int offset)
+    public static void ExtendWeights(Conv1dPlan plan, float[] w, ReadOnlySpan<float> bias, ref float[] wext, ref float[] biasExt, out int offset)
     {
         int c = plan.InChannels, o = plan.OutChannels, k = plan.KernelSize, ow = plan.GatherRowStride;
-        if (wext.Length < (k * (c + 1) * ow) + 16)
-        {
-            wext = GC.AllocateArray<float>((k * (c + 1) * ow) + 16, pinned: true);
-        }
-
-        fixed (float* p = wext)
-        {
-            offset = (int)((64 - ((nint)p & 63)) & 63) / sizeof(float);
-        }
+        offset = AlignedArrays.Ensure(ref wext, k * (c + 1) * ow);
 
         for (int kk = 0; kk < k; kk++)
         {

@@ -11,12 +11,13 @@ internal static class Conv1dInputGradient
 {
     /// <summary>dL/dx of one sample into <paramref name="dxs"/> (L, in); <paramref name="dxPad"/> and <paramref name="dyPad"/> are the chunk's scratch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Sample(Conv1dPlan plan, float* dys, float* dxs, float[] dxPad, float[]? dyPad, float[] wt)
+    /// <param name="wtp">The transposed weights (<see cref="TransposeWeights"/>'s array at the offset it returned).</param>
+    public static unsafe void Sample(Conv1dPlan plan, float* dys, float* dxs, float[] dxPad, float[]? dyPad, float* wtp)
     {
         int l = plan.InputLength, c = plan.InChannels, o = plan.OutChannels, lo = plan.OutputLength, k = plan.KernelSize;
         int lp = plan.PaddedLength;
         bool padded = plan.IsPadded;
-        fixed (float* dxp = dxPad, wtp = wt)
+        fixed (float* dxp = dxPad)
         {
             if (plan.InputGradient == Conv1dInputGradientKind.FlippedGemm)
             {
@@ -67,14 +68,13 @@ internal static class Conv1dInputGradient
         }
     }
 
-    // wt[kk][o][c] = W[kk][c][o], with the taps reversed for the single flipped GEMM (stride 1, dilation 1).
-    public static void TransposeWeights(Conv1dPlan plan, float[] w, ref float[] wt)
+    // wt[kk][o][c] = W[kk][c][o], with the taps reversed for the single flipped GEMM (stride 1, dilation 1), written from
+    // the returned 64-byte-aligned offset of wt (AlignedArrays).
+    public static int TransposeWeights(Conv1dPlan plan, float[] w, ref float[] wt)
     {
         int c = plan.InChannels, o = plan.OutChannels, k = plan.KernelSize;
-        if (wt.Length < k * c * o)
-        {
-            wt = new float[k * c * o];
-        }
+        int offset = AlignedArrays.Ensure(ref wt, k * c * o);
+        var target = wt.AsSpan(offset, k * c * o);
 
         if (plan.InputGradient == Conv1dInputGradientKind.ColumnScatter)
         {
@@ -84,11 +84,11 @@ internal static class Conv1dInputGradient
             {
                 for (int oi = 0; oi < o; oi++)
                 {
-                    wt[oi * kc + r] = w[r * o + oi];
+                    target[oi * kc + r] = w[r * o + oi];
                 }
             }
 
-            return;
+            return offset;
         }
 
         bool flip = plan.Stride == 1 && plan.Dilation == 1;
@@ -100,9 +100,11 @@ internal static class Conv1dInputGradient
                 int src = (kk * c + ci) * o;
                 for (int oi = 0; oi < o; oi++)
                 {
-                    wt[dst + oi * c + ci] = w[src + oi];
+                    target[dst + oi * c + ci] = w[src + oi];
                 }
             }
         }
+
+        return offset;
     }
 }

@@ -34,6 +34,10 @@ public class Conv1d : Layer
     private float[][]? _dbPart;
     private float[][]? _scratch;
     private float[] _wt = [];
+    private int _wtOffset;
+    private float[] _wf = [];
+    private int _wfOffset;
+    private long _wfEpoch;
     private float[] _wext = [];
     private long _wtEpoch;
     private long _wextEpoch;
@@ -227,7 +231,7 @@ public class Conv1d : Layer
             Tensor.Ensure(ref _dx, _n, InputShape);
             if (!context.WeightsUnchangedSince(_wtEpoch))
             {
-                Conv1dInputGradient.TransposeWeights(_plan, _weight.Value.Data, ref _wt);
+                _wtOffset = Conv1dInputGradient.TransposeWeights(_plan, _weight.Value.Data, ref _wt);
                 _wtEpoch = context.WeightsEpoch;
             }
             EnsureChunks(ref _dxPad, _chunks, PaddedLength * InChannels);
@@ -305,6 +309,13 @@ public class Conv1d : Layer
             EnsureChunks(ref _pad, _chunks, PaddedLength * InChannels);
         }
 
+        if (_codes is null && !context.WeightsUnchangedSince(_wfEpoch))
+        {
+            // The GEMM's B operand from a 64-byte boundary (whole cache lines per row).
+            _wfOffset = AlignedArrays.CopyAligned(_weight.Value.Span, ref _wf);
+            _wfEpoch = context.WeightsEpoch;
+        }
+
         if (_codes is not null)
         {
             EnsureChunks(ref _scratch, _chunks, OutChannels);
@@ -369,9 +380,9 @@ public class Conv1d : Layer
                     fixed (float* xs0 = _x!.Data)
                     {
                         float* src = Conv1dLayout.PaddedSample(_plan, xs0 + (long)s * l * c, _pad?[chunk]);
-                        fixed (float* _ = _pad is null ? null : _pad[chunk])
+                        fixed (float* _ = _pad is null ? null : _pad[chunk], wf = _wf)
                         {
-                            Conv1dForward.Dense(_plan, src, w, ys);
+                            Conv1dForward.Dense(_plan, src, wf + _wfOffset, ys);
                         }
                     }
                 }
@@ -442,7 +453,10 @@ public class Conv1d : Layer
                 {
                     fixed (float* dx = _dx!.Data)
                     {
-                        Conv1dInputGradient.Sample(_plan, dys, dx + (long)s * l * c, _dxPad![chunk], _dyPad?[chunk], _wt);
+                        fixed (float* wt = _wt)
+                        {
+                            Conv1dInputGradient.Sample(_plan, dys, dx + (long)s * l * c, _dxPad![chunk], _dyPad?[chunk], wt + _wtOffset);
+                        }
                     }
                 }
             }

@@ -21,7 +21,11 @@ public sealed class Dense : Layer
     private Tensor? _dx;
     private Tensor? _gradOut;
     private float[] _wt = [];
+    private int _wtOffset;
     private long _wtEpoch;
+    private float[] _wf = [];
+    private int _wfOffset;
+    private long _wfEpoch;
     private Activation _act;
     private int _n;
     private int _chunks;
@@ -122,6 +126,13 @@ public sealed class Dense : Layer
         _n = x.BatchSize;
         _chunks = context.ChunkCount(_n);
         var output = Tensor.Ensure(ref _out, _n, OutputShape);
+        if (!context.WeightsUnchangedSince(_wfEpoch))
+        {
+            // The GEMM's B operand from a 64-byte boundary (whole cache lines per row).
+            _wfOffset = AlignedArrays.CopyAligned(_weight.Value.Span, ref _wf);
+            _wfEpoch = context.WeightsEpoch;
+        }
+
         context.Pool.Run(_forwardChunk, _chunks);
         return output;
     }
@@ -141,12 +152,7 @@ public sealed class Dense : Layer
         if (_needDx)
         {
             Tensor.Ensure(ref _dx, _n, InputShape);
-            if (_wt.Length < _weight.Size)
-            {
-                _wt = new float[_weight.Size];
-                _wtEpoch = 0;
-            }
-
+            _wtOffset = AlignedArrays.Ensure(ref _wt, _weight.Size);
             _transposeWeights = !context.WeightsUnchangedSince(_wtEpoch);
         }
 
@@ -181,9 +187,9 @@ public sealed class Dense : Layer
             ys.Clear();
         }
 
-        fixed (float* x = _x!.Data, w = _weight.Value.Data, y = _out.Data)
+        fixed (float* x = _x!.Data, w = _wf, y = _out.Data)
         {
-            Gemm.Accumulate(x + (long)s0 * f, f, 1, w, o, y + (long)s0 * o, o, rows, o, f);
+            Gemm.Accumulate(x + (long)s0 * f, f, 1, w + _wfOffset, o, y + (long)s0 * o, o, rows, o, f);
         }
 
         ActivationKernels.Forward(_act, ys);
@@ -199,7 +205,7 @@ public sealed class Dense : Layer
         {
             int f0 = LayerContext.ChunkStart(InFeatures, _chunks, chunk);
             int f1 = LayerContext.ChunkStart(InFeatures, _chunks, chunk + 1);
-            TransposeRows(_weight.Value.Span, _wt, InFeatures, Units, f0, f1);
+            TransposeRows(_weight.Value.Span, _wt.AsSpan(_wtOffset, _weight.Size), InFeatures, Units, f0, f1);
         }
     }
 
@@ -237,7 +243,7 @@ public sealed class Dense : Layer
                 _dx!.Data.AsSpan(s0 * f, (s1 - s0) * f).Clear();
                 fixed (float* dx = _dx.Data, wt = _wt)
                 {
-                    Gemm.Accumulate(dy + (long)s0 * o, o, 1, wt, f, dx + (long)s0 * f, f, s1 - s0, f, o);
+                    Gemm.Accumulate(dy + (long)s0 * o, o, 1, wt + _wtOffset, f, dx + (long)s0 * f, f, s1 - s0, f, o);
                 }
             }
         }

@@ -112,7 +112,9 @@ public abstract class Layer
                 }
                 else if (value is Array array && type.GetElementType() is { } element && element != typeof(Parameter))
                 {
-                    f.SetValue(replica, element.IsArray ? null : Array.CreateInstance(element, array.Length));
+                    // Float buffers pinned, as the originals are, so aligned offsets into them stay valid.
+                    f.SetValue(replica, element.IsArray ? null
+                        : element == typeof(float) ? GC.AllocateArray<float>(array.Length, pinned: true) : Array.CreateInstance(element, array.Length));
                 }
             }
         }
