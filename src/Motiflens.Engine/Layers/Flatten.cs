@@ -78,21 +78,25 @@ public sealed class Flatten : Layer
     }
 
     // Per sample of this chunk: dst[c·rows + r] = src[r·cols + c].
-    private void TransposeChunk(int chunk, int rows, int cols)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private unsafe void TransposeChunk(int chunk, int rows, int cols)
     {
-        var src = _src!.Data;
-        var dst = _dst!.Data;
         int size = rows * cols;
+        int s0 = LayerContext.ChunkStart(_n, _chunks, chunk);
         int s1 = LayerContext.ChunkStart(_n, _chunks, chunk + 1);
-        for (int s = LayerContext.ChunkStart(_n, _chunks, chunk); s < s1; s++)
+        fixed (float* src0 = _src!.Data, dst0 = _dst!.Data)
         {
-            int o = s * size;
-            for (int r = 0; r < rows; r++)
+            for (int s = s0; s < s1; s++)
             {
-                int sr = o + r * cols;
-                for (int c = 0; c < cols; c++)
+                float* src = src0 + ((long)s * size);
+                float* dst = dst0 + ((long)s * size);
+                for (int r = 0; r < rows; r++, src += cols)
                 {
-                    dst[o + c * rows + r] = src[sr + c];
+                    float* d = dst + r;
+                    for (int c = 0; c < cols; c++, d += rows)
+                    {
+                        *d = src[c];
+                    }
                 }
             }
         }
