@@ -22,7 +22,6 @@ public sealed class BatchNorm : Layer
     private Parameter[] _parameters = [];
     private Tensor? _x;
     private Tensor? _out;
-    private Tensor? _xhat;
     private Tensor? _dx;
     private Tensor? _gradOut;
     private float[][]? _part1;
@@ -106,7 +105,6 @@ public sealed class BatchNorm : Layer
         EnsureChunks(ref _part2, _chunks, c);
         if (_trainingForward)
         {
-            Tensor.Ensure(ref _xhat, _n, InputShape);
             long m = (long)_n * _rowsPerSample;
             if (m < 2)
             {
@@ -264,14 +262,12 @@ public sealed class BatchNorm : Layer
 
                     break;
                 case Phase.NormalizeTraining:
-                    fixed (float* xh = _xhat!.Data, inv = _invStd)
+                    // xhat = (x − mean)·invStd is not stored: backward recomputes it from x, the same bits, and the
+                    // batch's activations make one pass fewer through memory.
+                    for (int r = r0; r < r1; r++)
                     {
-                        for (int r = r0; r < r1; r++)
-                        {
-                            long o = (long)r * c;
-                            BatchNormKernels.Normalize(x + o, mean, inv, xh + o, c);
-                            BatchNormKernels.Affine(x + o, scale, shift, y + o, c, _act == Activation.Relu);
-                        }
+                        long o = (long)r * c;
+                        BatchNormKernels.Affine(x + o, scale, shift, y + o, c, _act == Activation.Relu);
                     }
 
                     if (_act != Activation.Relu)
@@ -299,39 +295,27 @@ public sealed class BatchNorm : Layer
                     fixed (float* dy = _gradOut!.Data, inv = _invStd)
                     {
                         ActivationKernels.Backward(_act, new ReadOnlySpan<float>(y + (long)r0 * c, (r1 - r0) * c), new Span<float>(dy + (long)r0 * c, (r1 - r0) * c));
-                        if (_trainingForward)
+                        // xhat from the statistics of the forward (batch ones in training, running ones in eval).
+                        float* xh = stackalloc float[c];
+                        for (int r = r0; r < r1; r++)
                         {
-                            fixed (float* xhat = _xhat!.Data)
-                            {
-                                for (int r = r0; r < r1; r++)
-                                {
-                                    long o = (long)r * c;
-                                    VectorOps.AddTo(a, dy + o, c);
-                                    BatchNormKernels.AddProduct(dy + o, xhat + o, b, c);
-                                }
-                            }
-                        }
-                        else
-                        {
-                            float* xh = stackalloc float[c];
-                            for (int r = r0; r < r1; r++)
-                            {
-                                long o = (long)r * c;
-                                BatchNormKernels.Normalize(x + o, mean, inv, xh, c);
-                                VectorOps.AddTo(a, dy + o, c);
-                                BatchNormKernels.AddProduct(dy + o, xh, b, c);
-                            }
+                            long o = (long)r * c;
+                            BatchNormKernels.Normalize(x + o, mean, inv, xh, c);
+                            VectorOps.AddTo(a, dy + o, c);
+                            BatchNormKernels.AddProduct(dy + o, xh, b, c);
                         }
                     }
 
                     break;
                 case Phase.InputGradientTraining:
-                    fixed (float* dy = _gradOut!.Data, dx = _dx!.Data, xh = _xhat!.Data, sa = _sumDy, sb = _sumDyXhat)
+                    fixed (float* dy = _gradOut!.Data, dx = _dx!.Data, inv = _invStd, sa = _sumDy, sb = _sumDyXhat)
                     {
+                        float* xh = stackalloc float[c];
                         for (int r = r0; r < r1; r++)
                         {
                             long o = (long)r * c;
-                            BatchNormKernels.InputGradientRow(dy + o, xh + o, scale, sa, sb, dx + o, c);
+                            BatchNormKernels.Normalize(x + o, mean, inv, xh, c);
+                            BatchNormKernels.InputGradientRow(dy + o, xh, scale, sa, sb, dx + o, c);
                         }
                     }
 
@@ -372,7 +356,7 @@ public sealed class BatchNorm : Layer
         /// <summary>Training forward: per-chunk channel sums of (x − mean)² (→ batch variance).</summary>
         SumSquaredDeviations,
 
-        /// <summary>Training forward: xhat = (x − mean)·invStd, y = act(x·scale + shift).</summary>
+        /// <summary>Training forward: y = act(x·scale + shift) (xhat = (x − mean)·invStd is recomputed in backward).</summary>
         NormalizeTraining,
 
         /// <summary>Eval forward with the running statistics: y = act(x·scale + shift).</summary>
