@@ -103,4 +103,59 @@ internal static class BatchNormKernels
             y[i] = relu && !(v > 0f || float.IsNaN(v)) ? 0f : v;
         }
     }
+
+    /// <summary>
+    /// <see cref="Affine"/> over <paramref name="rows"/> consecutive rows of <paramref name="c"/> channels: with AVX-512 and
+    /// c a multiple of 16 up to 64, scale and shift stay in registers across rows (the same operations in the same order,
+    /// so the same bits as row by row).
+    /// </summary>
+    public static unsafe void AffineRows(float* x, float* scale, float* shift, float* y, int rows, int c, bool relu)
+    {
+        if (Gemm.UseAvx512 && c % 16 == 0 && c <= 64)
+        {
+            AffineRows512(x, scale, shift, y, rows, c, relu);
+            return;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            Affine(x + ((long)r * c), scale, shift, y + ((long)r * c), c, relu);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void AffineRows512(float* x, float* scale, float* shift, float* y, int rows, int c, bool relu)
+    {
+        int groups = c / 16;
+        var s0 = Avx512F.LoadVector512(scale);
+        var h0 = Avx512F.LoadVector512(shift);
+        var s1 = groups > 1 ? Avx512F.LoadVector512(scale + 16) : default;
+        var h1 = groups > 1 ? Avx512F.LoadVector512(shift + 16) : default;
+        var s2 = groups > 2 ? Avx512F.LoadVector512(scale + 32) : default;
+        var h2 = groups > 2 ? Avx512F.LoadVector512(shift + 32) : default;
+        var s3 = groups > 3 ? Avx512F.LoadVector512(scale + 48) : default;
+        var h3 = groups > 3 ? Avx512F.LoadVector512(shift + 48) : default;
+        var zero = Vector512<float>.Zero;
+        long end = (long)rows * c;
+        for (long o = 0; o < end; o += c)
+        {
+            var v0 = Avx512F.Add(Avx512F.Multiply(Avx512F.LoadVector512(x + o), s0), h0);
+            Avx512F.Store(y + o, relu ? Avx512F.Max(zero, v0) : v0);
+            if (groups > 1)
+            {
+                var v1 = Avx512F.Add(Avx512F.Multiply(Avx512F.LoadVector512(x + o + 16), s1), h1);
+                Avx512F.Store(y + o + 16, relu ? Avx512F.Max(zero, v1) : v1);
+                if (groups > 2)
+                {
+                    var v2 = Avx512F.Add(Avx512F.Multiply(Avx512F.LoadVector512(x + o + 32), s2), h2);
+                    Avx512F.Store(y + o + 32, relu ? Avx512F.Max(zero, v2) : v2);
+                    if (groups > 3)
+                    {
+                        var v3 = Avx512F.Add(Avx512F.Multiply(Avx512F.LoadVector512(x + o + 48), s3), h3);
+                        Avx512F.Store(y + o + 48, relu ? Avx512F.Max(zero, v3) : v3);
+                    }
+                }
+            }
+        }
+    }
 }

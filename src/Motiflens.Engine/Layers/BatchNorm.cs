@@ -264,11 +264,7 @@ public sealed class BatchNorm : Layer
                 case Phase.NormalizeTraining:
                     // xhat = (x − mean)·invStd is not stored: backward recomputes it from x, the same bits, and the
                     // batch's activations make one pass fewer through memory.
-                    for (int r = r0; r < r1; r++)
-                    {
-                        long o = (long)r * c;
-                        BatchNormKernels.Affine(x + o, scale, shift, y + o, c, _act == Activation.Relu);
-                    }
+                    BatchNormKernels.AffineRows(x + ((long)r0 * c), scale, shift, y + ((long)r0 * c), r1 - r0, c, _act == Activation.Relu);
 
                     if (_act != Activation.Relu)
                     {
@@ -277,11 +273,7 @@ public sealed class BatchNorm : Layer
 
                     break;
                 case Phase.NormalizeEval:
-                    for (int r = r0; r < r1; r++)
-                    {
-                        long o = (long)r * c;
-                        BatchNormKernels.Affine(x + o, scale, shift, y + o, c, _act == Activation.Relu);
-                    }
+                    BatchNormKernels.AffineRows(x + ((long)r0 * c), scale, shift, y + ((long)r0 * c), r1 - r0, c, _act == Activation.Relu);
 
                     if (_act != Activation.Relu)
                     {
