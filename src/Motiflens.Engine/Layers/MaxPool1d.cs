@@ -101,6 +101,21 @@ public sealed class MaxPool1d : Layer
                     float* w = xs + (long)j * Stride * c;
                     float* yr = y + ((long)s * lo + j) * c;
                     int ch = 0;
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        for (; ch + 16 <= c; ch += 16)
+                        {
+                            var best = Vector512.Load(w + ch);
+                            for (int p = 1; p < PoolSize; p++)
+                            {
+                                var v = Vector512.Load(w + (long)p * c + ch);
+                                best = Vector512.ConditionalSelect(Vector512.GreaterThan(v, best) | ~Vector512.Equals(v, v), v, best);
+                            }
+
+                            Vector512.Store(best, yr + ch);
+                        }
+                    }
+
                     if (Vector256.IsHardwareAccelerated)
                     {
                         for (; ch + 8 <= c; ch += 8)

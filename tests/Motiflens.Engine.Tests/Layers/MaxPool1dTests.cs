@@ -33,6 +33,8 @@ public class MaxPool1dTests
     [InlineData(10)]
     [InlineData(13)]
     [InlineData(21)]
+    [InlineData(32)]
+    [InlineData(40)]
     public void MaxPool1d_MatchesTheScalarRuleForEveryChannelCount(int channels)
     {
         // Ties keep the earlier value; a NaN anywhere in the window wins (as torch.nn.MaxPool1d propagates it).
