@@ -263,7 +263,7 @@ public class Conv1d : Layer
                 _lists = new int[_chunks][];
                 for (int i = 0; i < _chunks; i++)
                 {
-                    _lists[i] = GC.AllocateArray<int>(InChannels * InputLength + InChannels, pinned: true);
+                    _lists[i] = GC.AllocateArray<int>(InChannels * InputLength + InChannels + CacheLineFloats, pinned: true);
                 }
             }
         }
@@ -294,7 +294,7 @@ public class Conv1d : Layer
             _offsets = new int[_chunks][];
             for (int i = 0; i < _chunks; i++)
             {
-                _offsets[i] = GC.AllocateArray<int>(PaddedLength, pinned: true);
+                _offsets[i] = GC.AllocateArray<int>(PaddedLength + CacheLineFloats, pinned: true);
             }
         }
     }

@@ -11,6 +11,9 @@ namespace Motiflens.Engine.Layers;
 /// </remarks>
 public abstract class Layer
 {
+    /// <summary>Floats in a 64-byte cache line: the padding after each per-chunk buffer.</summary>
+    private protected const int CacheLineFloats = 16;
+
     private static readonly Parameter[] NoParameters = [];
 
     /// <summary>Per-sample input shape, set by <see cref="Build"/>.</summary>
@@ -222,8 +225,10 @@ public abstract class Layer
         {
             if (buffers[i].Length < size)
             {
-                // Pinned so kernels may keep raw pointers into them across calls.
-                buffers[i] = GC.AllocateArray<float>(size, pinned: true);
+                // Pinned so kernels may keep raw pointers into them across calls. The 64 unused bytes at the end keep
+                // two chunks' buffers (allocated next to each other) off a shared cache line: the threads write their
+                // partial sums row after row, and false sharing made batch normalisation slower on two threads than one.
+                buffers[i] = GC.AllocateArray<float>(size + CacheLineFloats, pinned: true);
             }
         }
 
