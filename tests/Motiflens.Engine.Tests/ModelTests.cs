@@ -299,13 +299,21 @@ public class ModelTests
 
         Step();
         Step();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 3; i++)
+        // A steady-state allocation shows in every window; a one-off by the runtime (tiered recompilation while the
+        // parallel test run is busy) in at most one, so the best of a few windows is what the engine allocates.
+        long best = long.MaxValue;
+        for (int window = 0; window < 4 && best > 0; window++)
         {
-            Step();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 3; i++)
+            {
+                Step();
+            }
+
+            best = Math.Min(best, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, best);
     }
 
     [Fact]
