@@ -84,4 +84,25 @@ public sealed class BenchCommandTests
         Assert.False(JsonDocument.Parse(CliHarness.Run("bench", "--model", "bionas-small", "--measure", "infer", "--seconds", "0.01", "--warmup", "0", "--batch", "8",
             "--threads", "1", "--json").Stdout).RootElement.TryGetProperty("peak_gflops", out _));
     }
+
+    [Fact]
+    public void Bench_Layers_PrintsEachLayersForwardAndBackwardTime()
+    {
+        var r = CliHarness.Run("bench", "--model", "deep", "--measure", "train", "--seconds", "0.05", "--batch", "8", "--threads", "2", "--json", "--layers");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        // One line per layer of the deep model, in order, all timed, shares summing to 100 %.
+        Assert.Equal(18, lines.Length);
+        Assert.Equal(Enumerable.Range(0, 18), lines.Select(e => e.GetProperty("index").GetInt32()));
+        Assert.StartsWith("Conv1d(4→32", lines[0].GetProperty("layer").GetString());
+        Assert.True(lines[0].GetProperty("forward_us").GetDouble() > 0);
+        Assert.True(lines[4].GetProperty("backward_us").GetDouble() > 0);
+        Assert.Equal(100, lines.Sum(e => e.GetProperty("share").GetDouble()), 0);
+        Assert.All(lines, e => Assert.Equal(2, e.GetProperty("threads").GetInt32()));
+
+        var infer = CliHarness.Run("bench", "--model", "bionas-small", "--measure", "infer", "--seconds", "0.05", "--threads", "2", "--layers");
+        Assert.True(infer.ExitCode == 0, infer.Stderr);
+        Assert.Contains("bionas-small infer (1 thread(s))", infer.Stdout);
+        Assert.Contains("backward     0.00 µs", infer.Stdout);
+    }
 }

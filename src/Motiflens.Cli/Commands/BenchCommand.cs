@@ -28,12 +28,13 @@ public static class BenchCommand
         input.AcceptOnlyFromAmong("codes", "onehot");
         var reference = new Option<string?>("--reference") { Description = "JSON lines printed by torch_bench.py --json; each measurement then shows its speed ratio to PyTorch" };
         var peak = new Option<bool>("--peak") { Description = "First measure this machine's FP32 peak at --threads (fused multiply-adds on registers, 1 s) and report each measurement's share of it" };
+        var layers = new Option<bool>("--layers") { Description = "Instead of throughput, print where the time goes: microseconds per sequence in each layer's forward and backward (training on --threads threads; inference and saliency per inference thread)" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure engine throughput (sequences/s) on the reference models, comparable to torch_bench.py")
         {
-            model, measure, seconds, warmup, batch, input, reference, peak, seed, threads, json,
+            model, measure, seconds, warmup, batch, input, reference, peak, layers, seed, threads, json,
         };
         command.SetAction(parseResult => CommandRunner.Run(ct =>
         {
@@ -46,6 +47,21 @@ public static class BenchCommand
             if (peakGflops is { } p && !parseResult.GetValue(json))
             {
                 Output.Line(string.Create(CultureInfo.InvariantCulture, $"FP32 peak ({PeakFlops.Isa} FMA, {threadCount} thread(s)): {p:F1} GFLOP/s"));
+            }
+
+            if (parseResult.GetValue(layers))
+            {
+                foreach (var m in models)
+                {
+                    foreach (var ms in measures)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        PrintProfile(m, ms, threadCount, LayerProfile.Run(m, ms, threadCount, parseResult.GetValue(seconds), parseResult.GetValue(batch), parseResult.GetValue(seed)),
+                            parseResult.GetValue(json));
+                    }
+                }
+
+                return ExitCodes.Success;
             }
 
             foreach (var m in models)
@@ -77,6 +93,31 @@ public static class BenchCommand
         return command;
     }
 
+    private static void PrintProfile(string model, string measure, int threads, IReadOnlyList<LayerTiming> timings, bool json)
+    {
+        double total = timings.Sum(t => t.ForwardMicroseconds + t.BackwardMicroseconds);
+        int profileThreads = measure == "train" ? threads : 1;
+        if (!json)
+        {
+            Output.Line(string.Create(CultureInfo.InvariantCulture,
+                $"{model} {measure} ({profileThreads} thread(s)): {total:F2} µs per sequence in the layers ({(total > 0 ? 1e6 / total : 0):F0} seq/s per thread)"));
+        }
+
+        foreach (var t in timings)
+        {
+            double share = total > 0 ? Math.Round(100 * (t.ForwardMicroseconds + t.BackwardMicroseconds) / total, 1) : 0;
+            if (json)
+            {
+                Output.Json(new LayerProfileLine(model, measure, profileThreads, t.Index, t.Layer, t.ForwardMicroseconds, t.BackwardMicroseconds, share));
+            }
+            else
+            {
+                Output.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"  {t.Index,3}  {t.Layer,-58} forward {t.ForwardMicroseconds,8:F2} µs  backward {t.BackwardMicroseconds,8:F2} µs  {share,5:F1} %"));
+            }
+        }
+    }
+
     /// <summary>seqs_per_s by (model, measure, threads) from torch_bench.py --json output; other lines are skipped.</summary>
     internal static Dictionary<ReferenceKey, double> ReadReference(string path)
     {
@@ -104,6 +145,9 @@ public static class BenchCommand
 
         return result;
     }
+
+    /// <summary>The --layers --json line of one layer: microseconds per sequence and share of the layers' total.</summary>
+    internal sealed record LayerProfileLine(string Model, string Measure, int Threads, int Index, string Layer, double ForwardUs, double BackwardUs, double Share);
 
     /// <summary>One measurement of a reference run.</summary>
     internal readonly record struct ReferenceKey(string Model, string Measure, int Threads);
