@@ -62,9 +62,11 @@ public static class LayerProfile
         long sequences = 0;
         var clock = Stopwatch.StartNew();
         double warmup = Math.Min(1.0, seconds / 4);
-        while (clock.Elapsed.TotalSeconds < warmup + seconds)
+        int iteration = 0;
+        // The first pass (compilation, buffers) is never timed; at least one pass is, however short the time asked.
+        while (sequences == 0 || clock.Elapsed.TotalSeconds < warmup + seconds)
         {
-            bool timed = clock.Elapsed.TotalSeconds >= warmup;
+            bool timed = iteration++ > 0 && clock.Elapsed.TotalSeconds >= warmup;
             long t0 = Stopwatch.GetTimestamp();
             var h = first.ForwardCodes(codes, n, context);
             long t1 = Stopwatch.GetTimestamp();
