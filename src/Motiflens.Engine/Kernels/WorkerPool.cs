@@ -81,7 +81,7 @@ internal sealed class WorkerPool : IDisposable
         }
 
         Drain(0);
-        SpinUntil(ref _workersPending, 0);
+        Spin(ref _workersPending, 0, equal: true);
         _done.Wait();
         _work = null;
         _error?.Throw();
@@ -103,7 +103,7 @@ internal sealed class WorkerPool : IDisposable
         while (true)
         {
             // Spin, then block; Reset before the last check so a Set for a newer generation is never lost.
-            while (!SpinWhile(ref _generation, seen) && !_stopping)
+            while (!Spin(ref _generation, seen, equal: false) && !_stopping)
             {
                 go.Reset();
                 if (Volatile.Read(ref _generation) != seen || _stopping)
@@ -129,15 +129,18 @@ internal sealed class WorkerPool : IDisposable
         }
     }
 
-    /// <summary>Spins up to <see cref="SpinTicks"/> while <paramref name="location"/> equals <paramref name="value"/>; true once it differs.</summary>
-    private static bool SpinWhile(ref int location, int value)
+    /// <summary>
+    /// Spins up to <see cref="SpinTicks"/> until (<paramref name="location"/> == <paramref name="value"/>) equals
+    /// <paramref name="equal"/>; returns whether it does.
+    /// </summary>
+    private static bool Spin(ref int location, int value, bool equal)
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         do
         {
             for (int i = 0; i < 16; i++)
             {
-                if (Volatile.Read(ref location) != value)
+                if ((Volatile.Read(ref location) == value) == equal)
                 {
                     return true;
                 }
@@ -146,26 +149,7 @@ internal sealed class WorkerPool : IDisposable
             }
         }
         while (System.Diagnostics.Stopwatch.GetTimestamp() - start < SpinTicks);
-        return Volatile.Read(ref location) != value;
-    }
-
-    /// <summary>Spins up to <see cref="SpinTicks"/> until <paramref name="location"/> equals <paramref name="value"/>.</summary>
-    private static void SpinUntil(ref int location, int value)
-    {
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        do
-        {
-            for (int i = 0; i < 16; i++)
-            {
-                if (Volatile.Read(ref location) == value)
-                {
-                    return;
-                }
-
-                Thread.SpinWait(4);
-            }
-        }
-        while (System.Diagnostics.Stopwatch.GetTimestamp() - start < SpinTicks);
+        return (Volatile.Read(ref location) == value) == equal;
     }
 
     private static long ReadSpinMicroseconds()
